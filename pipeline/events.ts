@@ -40,7 +40,14 @@ export type RunEvent = Base &
         outputs: Record<string, Preview>;
         usage?: Usage;
       }
-    | { type: 'node.failed'; nodeId: NodeId; durationMs: number; error: NodeError; attempt: number; willRetry: boolean }
+    | {
+        type: 'node.failed';
+        nodeId: NodeId;
+        durationMs: number;
+        error: NodeError;
+        attempt: number;
+        willRetry: boolean;
+      }
     | { type: 'node.skipped'; nodeId: NodeId; reason: string }
     | {
         type: 'run.finished';

@@ -2,7 +2,15 @@ import type { z } from 'zod';
 import type { PortSpec, PortType } from './ports.ts';
 import type { Value } from './values.ts';
 
-export const CATEGORIES = ['text', 'image', 'model', 'transform', 'control', 'output', 'pipeline'] as const;
+export const CATEGORIES = [
+  'text',
+  'image',
+  'model',
+  'transform',
+  'control',
+  'output',
+  'pipeline',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /**

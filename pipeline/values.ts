@@ -10,7 +10,8 @@ export interface ImageValue {
   height: number;
 }
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** Anything a port can carry. `undefined` means "no value" (an unconnected optional input). */
 export type Value = JsonValue | ImageValue;
@@ -39,7 +40,11 @@ export function previewOf(value: Value | undefined, imageUrl?: string): Preview 
   if (value === undefined || value === null) return { kind: 'empty' };
   if (typeof value === 'string') {
     const truncated = value.length > PREVIEW_TEXT_LIMIT;
-    return { kind: 'text', text: truncated ? value.slice(0, PREVIEW_TEXT_LIMIT) : value, truncated };
+    return {
+      kind: 'text',
+      text: truncated ? value.slice(0, PREVIEW_TEXT_LIMIT) : value,
+      truncated,
+    };
   }
   if (typeof value === 'number') return { kind: 'number', value };
   if (typeof value === 'boolean') return { kind: 'boolean', value };

@@ -67,6 +67,12 @@ export interface NodeDefinition<P = Record<string, unknown>> {
   inputs: PortSpec[];
   outputs: PortSpec[];
   dynamicInputs?: DynamicInputs;
+  /**
+   * Marks the pipeline's own inputs and outputs, found by their `name` param. An `input` node
+   * receives the run's value of that name as `inputs.value` (undefined when the run gave none);
+   * an `output` node's `value` output becomes the run's output of that name.
+   */
+  io?: 'input' | 'output';
   /** The params, with defaults and limits. Its JSON Schema builds the editor's settings form. */
   params: z.ZodType<P>;
   /**
@@ -89,6 +95,7 @@ export interface NodeTypeInfo {
   inputs: PortSpec[];
   outputs: PortSpec[];
   dynamicInputs?: DynamicInputs;
+  io?: 'input' | 'output';
   /** JSON Schema of the params (draft 2020-12), defaults included. */
   paramsSchema: Record<string, unknown>;
   /** Whether the node can give different outputs for the same inputs. */

@@ -1,0 +1,4 @@
+import type { NodeDefinition } from '../../pipeline/node-type.ts';
+
+/** The `image` category, in palette order. */
+export const imageNodes: NodeDefinition<any>[] = [];

@@ -2,7 +2,7 @@ import type { NodeId, RunId } from '../../pipeline/ids.ts';
 import type { Env, NodeDefinition } from '../../pipeline/node-type.ts';
 import type { NodeError, RunEvent, RunStatus } from '../../pipeline/events.ts';
 import type { PipelineFile } from '../../pipeline/schema.ts';
-import type { Value } from '../../pipeline/values.ts';
+import type { ImageValue, Value } from '../../pipeline/values.ts';
 
 /** Finds node types by id; the engine and the checks only ever look types up through it. */
 export interface NodeTypeLookup {
@@ -37,6 +37,12 @@ export interface RunOptions {
   /** Recompute this node and everything after it, reusing the cache upstream (run from here). */
   runFrom?: NodeId;
   env?: Env;
+  /**
+   * Where an image output can be fetched while the run goes on. Called for each image output of
+   * a finished node (cached or not) before its `node.finished` event; the result becomes that
+   * preview's `url`. The server saves the image as an artifact and answers with its address.
+   */
+  imageUrl?: (nodeId: NodeId, port: string, image: ImageValue) => string | undefined;
 }
 
 export type NodeStatus = 'succeeded' | 'failed' | 'skipped' | 'cancelled' | 'not_run';

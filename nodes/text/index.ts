@@ -1,4 +1,7 @@
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
+import { constantNode } from './constant.ts';
+import { inputNode } from './input.ts';
+import { templateNode } from './template.ts';
 
 /** The `text` category, in palette order. */
-export const textNodes: NodeDefinition<any>[] = [];
+export const textNodes: NodeDefinition<any>[] = [inputNode, constantNode, templateNode];

@@ -1,0 +1,69 @@
+import sharp, { type Metadata, type Sharp } from 'sharp';
+import { InputError } from '../../pipeline/errors.ts';
+import { isImage, type ImageValue, type Value } from '../../pipeline/values.ts';
+
+const MEDIA_TYPES: Record<string, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  avif: 'image/avif',
+  heif: 'image/heif',
+  tiff: 'image/tiff',
+  svg: 'image/svg+xml',
+};
+
+/** The media type of a format name sharp reports (`jpeg`, `png`, ...). */
+export function mediaTypeOf(format: string): string {
+  return MEDIA_TYPES[format] ?? `image/${format}`;
+}
+
+/**
+ * The image on an input port, or an error naming the node and port. Nodes take images only
+ * through here, so every one of them refuses a missing or non-image value the same way.
+ */
+export function imageInput(value: Value | undefined, nodeType: string, port = 'image'): ImageValue {
+  if (value === undefined) {
+    throw new InputError(`${nodeType}: input \`${port}\` has no image; connect an image to it`);
+  }
+  if (!isImage(value)) {
+    const kind = Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
+    throw new InputError(`${nodeType}: input \`${port}\` needs an image, got ${kind}`);
+  }
+  return value;
+}
+
+/**
+ * A sharp pipeline over an image value. `autoOrient` applies the EXIF orientation first; it is
+ * off by default so that each node changes only what it says it changes.
+ */
+export function openImage(image: ImageValue, options: { autoOrient?: boolean } = {}): Sharp {
+  return sharp(image.data, { autoOrient: options.autoOrient ?? false });
+}
+
+/** Runs a sharp pipeline and returns the result as an image value with its real size. */
+export async function toImage(pipeline: Sharp): Promise<ImageValue> {
+  const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
+  return {
+    kind: 'image',
+    data,
+    mediaType: mediaTypeOf(info.format),
+    width: info.width,
+    height: info.height,
+  };
+}
+
+/**
+ * Reads the bytes of an image file into an image value, with its media type and size from the
+ * file's own header. Throws when sharp cannot read them as an image.
+ */
+export async function imageFromBytes(bytes: Uint8Array, where = 'image'): Promise<ImageValue> {
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes).metadata();
+  } catch (error) {
+    throw new InputError(`${where}: the bytes are not an image sharp can read (${String(error)})`);
+  }
+  const { format, width, height } = metadata;
+  return { kind: 'image', data: bytes, mediaType: mediaTypeOf(format), width, height };
+}

@@ -1,0 +1,66 @@
+import jsonata from 'jsonata';
+import { z } from 'zod';
+import { NodeRunError } from '../../pipeline/errors.ts';
+import type { NodeDefinition } from '../../pipeline/node-type.ts';
+import type { JsonValue } from '../../pipeline/values.ts';
+
+/** A JSONata error in words, with the character position it points at. */
+function describeError(error: unknown): string {
+  const { message, position, token } = error as Partial<jsonata.JsonataError>;
+  const at = typeof position === 'number' ? ` at position ${position}` : '';
+  const near = token === undefined ? '' : ` (near \`${String(token)}\`)`;
+  return `${message ?? String(error)}${at}${near}`;
+}
+
+function compile(expression: string, timeoutMs: number): jsonata.Expression {
+  return jsonata(expression, { timeout: timeoutMs, stack: 1_000, sequence: 1_000_000 });
+}
+
+const params = z
+  .object({
+    expression: z.string().min(1).max(100_000).default('$').meta({
+      title: 'Expression',
+      description: 'A JSONata query or transformation; `$` is the whole input.',
+    }),
+    timeoutMs: z.number().int().min(10).max(60_000).default(5_000).meta({
+      title: 'Time limit (ms)',
+      description: 'Stops an expression that runs longer, such as an endless recursion.',
+    }),
+  })
+  .superRefine(({ expression, timeoutMs }, ctx) => {
+    try {
+      compile(expression, timeoutMs);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['expression'], message: describeError(error) });
+    }
+  });
+
+export const jsonataNode: NodeDefinition<z.infer<typeof params>> = {
+  type: 'transform.jsonata',
+  title: 'JSON Query',
+  description:
+    'Queries and reshapes JSON with a JSONata expression, e.g. `items[price > 10].name`.',
+  category: 'transform',
+  version: 1,
+  inputs: [{ id: 'input', type: 'json', optional: true, description: 'The value `$` refers to.' }],
+  outputs: [{ id: 'result', type: 'json' }],
+  params,
+  async run({ inputs, params, signal }) {
+    signal.throwIfAborted();
+    let result: unknown;
+    try {
+      result = await compile(params.expression, params.timeoutMs).evaluate(inputs.input);
+    } catch (error) {
+      throw new NodeRunError(
+        'bad_expression',
+        `transform.jsonata: the expression failed: ${describeError(error)}; fix the expression`,
+        { cause: error },
+      );
+    }
+    signal.throwIfAborted();
+    // JSONata marks its arrays with extra properties and can return functions; a JSON round
+    // trip leaves plain data, and "nothing matched" becomes null.
+    const json = result === undefined ? undefined : JSON.stringify(result);
+    return { result: json === undefined ? null : (JSON.parse(json) as JsonValue) };
+  },
+};

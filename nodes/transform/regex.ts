@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { InputError } from '../../pipeline/errors.ts';
+import type { NodeDefinition } from '../../pipeline/node-type.ts';
+import type { JsonValue } from '../../pipeline/values.ts';
+import { valueToText } from './to-text.ts';
+
+const MAX_MATCHES = 100_000;
+
+/** The pattern's compile error, or undefined when it compiles. */
+function compileError(pattern: string, flags: string): string | undefined {
+  try {
+    new RegExp(pattern, flags);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+const params = z
+  .object({
+    pattern: z.string().min(1).max(10_000).default('\\d+').meta({
+      title: 'Pattern',
+      description: 'A JavaScript regular expression; (?<name>...) groups come out by name.',
+    }),
+    flags: z
+      .string()
+      .regex(/^[imsuv]*$/, { message: 'use only the flags i, m, s, u and v' })
+      .refine((flags) => new Set(flags).size === flags.length, 'each flag may appear once')
+      .default('m')
+      .meta({
+        title: 'Flags',
+        description: 'i: ignore case; m: ^ and $ match at each line; s: . matches newlines.',
+      }),
+  })
+  .superRefine(({ pattern, flags }, ctx) => {
+    const error = compileError(pattern, `${flags}g`);
+    if (error) ctx.addIssue({ code: 'custom', path: ['pattern'], message: error });
+  });
+
+/** One match: the whole text matched, where, the numbered groups and the named ones. */
+function matchOf(match: RegExpExecArray): JsonValue {
+  return {
+    match: match[0],
+    index: match.index,
+    groups: match.slice(1).map((group) => group ?? null),
+    named: Object.fromEntries(
+      Object.entries(match.groups ?? {}).map(([name, group]) => [name, group ?? null]),
+    ),
+  };
+}
+
+export const regexNode: NodeDefinition<z.infer<typeof params>> = {
+  type: 'transform.regex',
+  title: 'Regex Extract',
+  description:
+    'Finds every match of a regular expression in a text, with its numbered and named groups.',
+  category: 'transform',
+  version: 1,
+  inputs: [{ id: 'text', type: 'text' }],
+  outputs: [
+    { id: 'matches', type: 'json', description: 'Every match: { match, index, groups, named }.' },
+    { id: 'first', type: 'text', description: 'The first match, or empty text when none.' },
+    { id: 'count', type: 'number' },
+  ],
+  params,
+  async run({ inputs, params, signal }) {
+    if (inputs.text === undefined)
+      throw new InputError('transform.regex: input `text` has no value');
+    const text = valueToText(inputs.text, 'transform.regex: input `text`');
+
+    // Every match is wanted, so `g` is always on; the other flags are the user's.
+    const regex = new RegExp(params.pattern, `${params.flags}g`);
+    const matches: RegExpExecArray[] = [];
+    for (const match of text.matchAll(regex)) {
+      if (matches.length === MAX_MATCHES) {
+        throw new InputError(
+          `transform.regex: more than ${MAX_MATCHES} matches; make the pattern more specific`,
+        );
+      }
+      matches.push(match);
+    }
+    signal.throwIfAborted();
+    return { matches: matches.map(matchOf), first: matches[0]?.[0] ?? '', count: matches.length };
+  },
+};

@@ -47,6 +47,8 @@ export type RunEvent = Base &
         error: NodeError;
         attempt: number;
         willRetry: boolean;
+        /** The list item that failed, when the node maps over a list. */
+        item?: number;
       }
     | { type: 'node.skipped'; nodeId: NodeId; reason: string }
     | {

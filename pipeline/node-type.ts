@@ -22,7 +22,12 @@ export interface DynamicInputs {
   param: string;
   kind: 'placeholders' | 'list';
   type: PortType;
+  /** The grown ports may stay unconnected (e.g. the inputs of `control.merge`). */
+  optional?: boolean;
 }
+
+/** Output ports grown from a param, declared like `DynamicInputs` (e.g. the cases of a switch). */
+export type DynamicOutputs = DynamicInputs;
 
 /** The environment a run sees: provider keys and URLs. Never written to a file, event or log. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -67,6 +72,7 @@ export interface NodeDefinition<P = Record<string, unknown>> {
   inputs: PortSpec[];
   outputs: PortSpec[];
   dynamicInputs?: DynamicInputs;
+  dynamicOutputs?: DynamicOutputs;
   /**
    * Marks the pipeline's own inputs and outputs, found by their `name` param. An `input` node
    * receives the run's value of that name as `inputs.value` (undefined when the run gave none);
@@ -95,6 +101,7 @@ export interface NodeTypeInfo {
   inputs: PortSpec[];
   outputs: PortSpec[];
   dynamicInputs?: DynamicInputs;
+  dynamicOutputs?: DynamicOutputs;
   io?: 'input' | 'output';
   /** JSON Schema of the params (draft 2020-12), defaults included. */
   paramsSchema: Record<string, unknown>;

@@ -12,6 +12,7 @@ export type ProblemCode =
   | 'input_not_connected'
   | 'invalid_params'
   | 'invalid_policy'
+  | 'invalid_map'
   | 'preflight';
 
 /** One thing wrong with a pipeline, as data; a check returns every one it finds at once. */

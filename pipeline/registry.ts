@@ -51,6 +51,7 @@ export function describe(definition: NodeDefinition<any>): NodeTypeInfo {
         : definition.deterministic !== false,
   };
   if (definition.dynamicInputs) info.dynamicInputs = definition.dynamicInputs;
+  if (definition.dynamicOutputs) info.dynamicOutputs = definition.dynamicOutputs;
   if (definition.io) info.io = definition.io;
   return info;
 }

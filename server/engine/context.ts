@@ -1,0 +1,38 @@
+import type { NodeError } from '../../pipeline/events.ts';
+import type { NodeId, RunId } from '../../pipeline/ids.ts';
+import type { Value } from '../../pipeline/values.ts';
+import type { EventLog } from './events.ts';
+import type { Plan } from './plan.ts';
+import type { NodeOutcome, ResultCache, RunOptions } from './types.ts';
+
+export type Outputs = Record<string, Value | undefined>;
+
+/** What one node left for the nodes after it. */
+export interface NodeState {
+  /** Its output values; `{}` when it was skipped or failed and the run continues past it. */
+  outputs: Outputs;
+  /** The cache key its outputs are filed under, or undefined when they are keyed by content. */
+  key: string | undefined;
+  /** The failed node that stops everything downstream of this one. */
+  blockedBy?: string;
+}
+
+/** Everything one run shares between its scheduler and its node runs. */
+export interface RunContext {
+  runId: RunId;
+  options: RunOptions;
+  plan: Plan;
+  events: EventLog;
+  /** Aborts when the caller's signal does. */
+  signal: AbortSignal;
+  /** The cache, unless the run asked for none. */
+  cache: ResultCache | undefined;
+  states: Map<string, NodeState>;
+  outcomes: Record<string, NodeOutcome>;
+  /** Values of the output nodes, by name. */
+  outputs: Record<string, Value>;
+  /** Bytes of every value the run holds, for `maxBytes`. */
+  held: number;
+  /** The first node that failed the run. */
+  failure?: NodeError & { nodeId: NodeId };
+}

@@ -1,0 +1,262 @@
+import { NodeRunError } from '../../pipeline/errors.ts';
+import { nodeId } from '../../pipeline/ids.ts';
+import type { NodeContext, Usage } from '../../pipeline/node-type.ts';
+import { previewOf } from '../../pipeline/values.ts';
+import type { Preview, Value } from '../../pipeline/values.ts';
+import { AttemptError, describeError } from './attempt.ts';
+import { runOnce } from './node-attempt.ts';
+import { NO_VALUE, nodeKey, valueKey } from './cache-key.ts';
+import type { Outputs, RunContext } from './context.ts';
+import { runMapped } from './map.ts';
+import type { PlannedNode } from './plan.ts';
+import { outputsSize } from './sizes.ts';
+
+/**
+ * Starts one node: skips it when an upstream node failed or a required input got no value,
+ * serves it from the cache when it may, and otherwise runs it. Returns a promise only for real
+ * work; the promise never rejects (a failure is recorded, not thrown).
+ */
+export function startNode(run: RunContext, id: string): Promise<void> | undefined {
+  const planned = run.plan.nodes.get(id) as PlannedNode;
+  const blocker = blockerOf(run, planned);
+  if (blocker !== undefined) {
+    skip(run, planned, `\`${blocker}\` failed, so this node cannot run`, blocker);
+    return undefined;
+  }
+
+  const { inputs, keys, missing } = gatherInputs(run, planned);
+  if (missing) {
+    skip(
+      run,
+      planned,
+      `branch not taken: input \`${missing.port}\` got no value from \`${missing.from}\``,
+    );
+    return undefined;
+  }
+
+  const { node, definition, deterministic } = planned;
+  const key = run.cache ? nodeKey(definition, node.params, node.map, keys) : undefined;
+  const cacheable = deterministic || node.policy?.cache === true || run.options.cacheAll === true;
+  if (key !== undefined && cacheable && !run.plan.forced.has(id)) {
+    const hit = run.cache?.get(key);
+    if (hit) {
+      try {
+        admit(run, planned, hit);
+        finish(run, planned, hit, key, { cached: true, durationMs: 0, attempts: 0 });
+      } catch (error) {
+        fail(run, planned, describeError(error, planned.name), 0, 0);
+      }
+      return undefined;
+    }
+  }
+  return execute(run, planned, inputs, cacheable ? key : undefined);
+}
+
+async function execute(
+  run: RunContext,
+  planned: PlannedNode,
+  inputs: Record<string, Value | undefined>,
+  key: string | undefined,
+): Promise<void> {
+  const started = performance.now();
+  let usage: Usage | undefined;
+  const context = nodeContext(run, planned, (more) => {
+    usage = addUsage(usage, more);
+  });
+  let attempts = 0;
+  try {
+    const result = planned.node.map
+      ? await runMapped(run, planned, inputs, context)
+      : await runOnce(run, planned, inputs, context, undefined);
+    attempts = result.attempts;
+    const outputs = result.value;
+    if (typeof outputs !== 'object' || outputs === null) {
+      throw new NodeRunError('no_outputs', `${planned.name} returned no outputs`);
+    }
+    admit(run, planned, outputs);
+    if (key !== undefined) run.cache?.set(key, outputs);
+    const durationMs = performance.now() - started;
+    finish(run, planned, outputs, key, { cached: false, durationMs, attempts, usage });
+  } catch (error) {
+    const described =
+      error instanceof AttemptError ? error.error : describeError(error, planned.name);
+    if (error instanceof AttemptError) attempts = error.attempts;
+    fail(run, planned, described, performance.now() - started, attempts);
+  }
+}
+
+function blockerOf(run: RunContext, planned: PlannedNode): string | undefined {
+  for (const edge of planned.incoming) {
+    const blocker = run.states.get(edge.source)?.blockedBy;
+    if (blocker !== undefined) return blocker;
+  }
+  return undefined;
+}
+
+/** The values on a node's inputs and their keys; `missing` names a required input left empty. */
+function gatherInputs(run: RunContext, planned: PlannedNode) {
+  const { node, definition, inputPorts } = planned;
+  const inputs: Record<string, Value | undefined> = {};
+  const keys: Record<string, string> = {};
+  let missing: { port: string; from: string } | undefined;
+  for (const edge of planned.incoming) {
+    const source = run.states.get(edge.source);
+    let value = source?.outputs[edge.sourcePort];
+    const port = inputPorts.get(edge.targetPort);
+    // A text input takes numbers and booleans, as their text.
+    if (port?.type === 'text' && (typeof value === 'number' || typeof value === 'boolean')) {
+      value = String(value);
+    }
+    inputs[edge.targetPort] = value;
+    if (run.cache) keys[edge.targetPort] = outputKey(source?.key, edge.sourcePort, value);
+    const fallback = port?.param !== undefined && node.params[port.param] !== undefined;
+    if (value === undefined && port && !port.optional && !fallback) {
+      missing ??= { port: port.id, from: edge.source };
+    }
+  }
+  if (definition.io === 'input') {
+    const name = node.params.name;
+    const value = typeof name === 'string' ? run.options.inputs?.[name] : undefined;
+    inputs.value = value;
+    if (run.cache) keys.value = valueKey(value);
+  }
+  return { inputs, keys, missing };
+}
+
+/** The key of one output value: its node's key and the port, or a hash of the value itself. */
+function outputKey(nodeKey_: string | undefined, port: string, value: Value | undefined): string {
+  if (value === undefined) return NO_VALUE;
+  // Outputs of a node that is not cached (non-deterministic) are keyed by content, so what
+  // follows is computed again exactly when the value changed.
+  return nodeKey_ === undefined ? `v:${valueKey(value)}` : `${nodeKey_}/${port}`;
+}
+
+/** Counts a node's outputs against the run's byte cap. */
+function admit(run: RunContext, planned: PlannedNode, outputs: Outputs): void {
+  const max = run.options.maxBytes;
+  if (max === undefined) return;
+  const bytes = outputsSize(outputs);
+  if (run.held + bytes > max) {
+    throw new NodeRunError(
+      'too_large',
+      `${planned.name}: its outputs (${bytes} bytes) would bring the run to ${run.held + bytes} bytes, over its limit of ${max}; raise the limit or make the values smaller (e.g. resize images first)`,
+    );
+  }
+  run.held += bytes;
+}
+
+function finish(
+  run: RunContext,
+  planned: PlannedNode,
+  outputs: Outputs,
+  key: string | undefined,
+  how: { cached: boolean; durationMs: number; attempts: number; usage?: Usage | undefined },
+): void {
+  const { node, definition, ports } = planned;
+  run.states.set(node.id, { outputs, key });
+  run.outcomes[node.id] = {
+    status: 'succeeded',
+    cached: how.cached,
+    durationMs: how.durationMs,
+    attempts: how.attempts,
+    outputs,
+  };
+  const previews: Record<string, Preview> = {};
+  for (const port of ports.outputs) previews[port.id] = previewOf(outputs[port.id]);
+  if (definition.io === 'output' && typeof node.params.name === 'string') {
+    const value = outputs.value;
+    if (value !== undefined) run.outputs[node.params.name] = value;
+  }
+  run.events.emit({
+    type: 'node.finished',
+    nodeId: nodeId(node.id),
+    durationMs: how.durationMs,
+    cached: how.cached,
+    outputs: previews,
+    ...(how.usage ? { usage: how.usage } : {}),
+  });
+}
+
+function fail(
+  run: RunContext,
+  planned: PlannedNode,
+  error: { code: string; message: string },
+  durationMs: number,
+  attempts: number,
+): void {
+  const { node } = planned;
+  const cancelled = run.signal.aborted;
+  const carryOn = !cancelled && node.policy?.onFailure === 'continue';
+  // A node that continues past its failure hands on empty outputs; otherwise it stops
+  // everything downstream of it.
+  run.states.set(
+    node.id,
+    carryOn ? { outputs: {}, key: undefined } : { outputs: {}, key: undefined, blockedBy: node.id },
+  );
+  run.outcomes[node.id] = {
+    status: cancelled ? 'cancelled' : 'failed',
+    cached: false,
+    durationMs,
+    attempts,
+    error,
+  };
+  if (!cancelled && !carryOn) run.failure ??= { ...error, nodeId: nodeId(node.id) };
+  run.events.emit({
+    type: 'node.failed',
+    nodeId: nodeId(node.id),
+    durationMs,
+    error,
+    attempt: attempts,
+    willRetry: false,
+  });
+}
+
+function skip(run: RunContext, planned: PlannedNode, reason: string, blockedBy?: string): void {
+  const id = planned.node.id;
+  run.states.set(
+    id,
+    blockedBy === undefined
+      ? { outputs: {}, key: undefined }
+      : { outputs: {}, key: undefined, blockedBy },
+  );
+  run.outcomes[id] = {
+    status: 'skipped',
+    cached: false,
+    durationMs: 0,
+    attempts: 0,
+    skippedReason: reason,
+  };
+  run.events.emit({ type: 'node.skipped', nodeId: nodeId(id), reason });
+}
+
+function nodeContext(
+  run: RunContext,
+  planned: PlannedNode,
+  onUsage: (usage: Usage) => void,
+): NodeContext {
+  const id = nodeId(planned.node.id);
+  const emit = (extra: { fraction?: number; message?: string; port?: string; chunk?: string }) =>
+    run.events.emit({ type: 'node.progress', nodeId: id, ...extra });
+  return {
+    nodeId: planned.node.id,
+    progress: (fraction, message) =>
+      emit(message === undefined ? { fraction } : { fraction, message }),
+    stream: (port, chunk) => emit({ port, chunk }),
+    log: (message) => emit({ message }),
+    usage: onUsage,
+    env: run.options.env ?? {},
+  };
+}
+
+function addUsage(total: Usage | undefined, more: Usage): Usage {
+  const sum = (a?: number, b?: number) =>
+    a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0);
+  const result: Usage = {};
+  const inputTokens = sum(total?.inputTokens, more.inputTokens);
+  const outputTokens = sum(total?.outputTokens, more.outputTokens);
+  const costUsd = sum(total?.costUsd, more.costUsd);
+  if (inputTokens !== undefined) result.inputTokens = inputTokens;
+  if (outputTokens !== undefined) result.outputTokens = outputTokens;
+  if (costUsd !== undefined) result.costUsd = costUsd;
+  return result;
+}

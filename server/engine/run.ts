@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { checkPipeline } from '../../pipeline/check.ts';
+import { nodeId, runId as toRunId } from '../../pipeline/ids.ts';
+import type { RunStatus } from '../../pipeline/events.ts';
+import { previewOf } from '../../pipeline/values.ts';
+import type { Preview } from '../../pipeline/values.ts';
+import type { RunContext } from './context.ts';
+import { EventLog } from './events.ts';
+import { startNode } from './node-run.ts';
+import { makePlan } from './plan.ts';
+import { schedule } from './scheduler.ts';
+import type { RunPipeline, RunResult } from './types.ts';
+
+/** Nodes that run at once when the caller sets no limit. */
+export const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * Runs a pipeline: checks it, then starts every node whose inputs are ready, up to the
+ * concurrency limit, and reports each step as an event. Resolves with the run's status and its
+ * named outputs; never rejects for anything a node or the file does wrong.
+ */
+export const runPipeline: RunPipeline = async (pipeline, options) => {
+  const started = performance.now();
+  const id = options.runId ?? toRunId(randomUUID());
+  const events = new EventLog(id, options.onEvent);
+
+  const checked = checkPipeline(
+    pipeline,
+    options.registry,
+    options.env ? { env: options.env } : {},
+  );
+  const target = options.runTo ?? options.runFrom;
+  const unknownTarget =
+    target !== undefined && !checked.pipeline?.nodes.some((n) => n.id === target);
+  if (!checked.pipeline || checked.problems.length > 0 || unknownTarget) {
+    const message = unknownTarget
+      ? `the run was asked to start or stop at node \`${target}\`, which is not in the pipeline`
+      : `the pipeline cannot run: ${checked.problems.map((p) => p.message).join('; ')}`;
+    const error = { code: unknownTarget ? 'unknown_node' : 'invalid_pipeline', message };
+    events.emit({ type: 'run.started', pipeline: pipeline?.name ?? '', nodes: [] });
+    const durationMs = performance.now() - started;
+    events.emit({ type: 'run.finished', status: 'failed', durationMs, outputs: {}, error });
+    return { runId: id, status: 'failed', outputs: {}, nodes: {}, durationMs, error };
+  }
+
+  const valid = checked.pipeline;
+  const plan = makePlan(valid, options.registry, options.runTo, options.runFrom);
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
+
+  const run: RunContext = {
+    runId: id,
+    options,
+    plan,
+    events,
+    signal: controller.signal,
+    cache: options.cache,
+    states: new Map(),
+    outcomes: {},
+    outputs: {},
+    held: 0,
+  };
+  for (const node of valid.nodes) {
+    run.outcomes[node.id] = { status: 'not_run', cached: false, durationMs: 0, attempts: 0 };
+  }
+
+  events.emit({ type: 'run.started', pipeline: valid.name, nodes: plan.order.map(nodeId) });
+  try {
+    const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+    await schedule(plan, concurrency, run.signal, (nodeId_) => startNode(run, nodeId_));
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+  return finishRun(run, started);
+};
+
+function finishRun(run: RunContext, started: number): RunResult {
+  const cancelled = run.signal.aborted;
+  if (cancelled) {
+    // Nodes that never started say why, so every node of the run ends with an event.
+    for (const id of run.plan.order) {
+      if (run.states.has(id)) continue;
+      const reason = 'the run was cancelled before this node started';
+      run.outcomes[id] = {
+        status: 'cancelled',
+        cached: false,
+        durationMs: 0,
+        attempts: 0,
+        skippedReason: reason,
+      };
+      run.events.emit({ type: 'node.skipped', nodeId: nodeId(id), reason });
+    }
+  }
+  const status: RunStatus = cancelled ? 'cancelled' : run.failure ? 'failed' : 'succeeded';
+  const durationMs = performance.now() - started;
+  const outputs: Record<string, Preview> = {};
+  for (const [name, value] of Object.entries(run.outputs)) outputs[name] = previewOf(value);
+  const error = cancelled ? { code: 'cancelled', message: 'the run was cancelled' } : run.failure;
+  run.events.emit({
+    type: 'run.finished',
+    status,
+    durationMs,
+    outputs,
+    ...(error ? { error } : {}),
+  });
+  const result: RunResult = {
+    runId: run.runId,
+    status,
+    outputs: run.outputs,
+    nodes: run.outcomes,
+    durationMs,
+  };
+  if (error) result.error = error;
+  return result;
+}

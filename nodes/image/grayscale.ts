@@ -14,9 +14,10 @@ export const grayscaleNode: NodeDefinition<z.infer<typeof params>> = {
   outputs: [{ id: 'image', type: 'image' }],
   params,
   async run({ inputs, signal }) {
+    // One channel, not sRGB with three equal ones: a third of the pixels for the same picture.
     const image = imageInput(inputs.image, 'image.grayscale');
     signal.throwIfAborted();
-    const result = await toImage(openImage(image).grayscale());
+    const result = await toImage(openImage(image).grayscale().toColourspace('b-w'));
     signal.throwIfAborted();
     return { image: result };
   },

@@ -23,15 +23,10 @@ const params = z.object({
     .enum(['inside', 'cover', 'contain', 'fill', 'outside'])
     .default('inside')
     .meta({ title: 'Fit', description: 'How the image fills the box (box mode).' }),
-  scale: z
-    .number()
-    .min(0.01)
-    .max(8)
-    .default(2)
-    .meta({
-      title: 'Scale',
-      description: 'Factor for both sides (scale mode), e.g. 2 to enlarge.',
-    }),
+  scale: z.number().min(0.01).max(8).default(2).meta({
+    title: 'Scale',
+    description: 'Factor for both sides (scale mode), e.g. 2 to enlarge.',
+  }),
 });
 
 type Params = z.infer<typeof params>;

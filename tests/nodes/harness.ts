@@ -17,12 +17,12 @@ export interface Reports {
  * Runs one node the way the engine does: params parsed through the node's own schema (so
  * defaults apply), a signal, and a context that records what the node reports.
  */
-export async function runNode(
+export async function runNodeReporting(
   definition: NodeDefinition<any>,
   inputs: Record<string, Value | undefined> = {},
   params: Record<string, unknown> = {},
   signal: AbortSignal = new AbortController().signal,
-): Promise<Record<string, Value | undefined> & { reports: Reports }> {
+): Promise<{ outputs: Record<string, Value | undefined>; reports: Reports }> {
   const reports: Reports = { progress: [], logs: [] };
   const context: NodeContext = {
     nodeId: 'under-test',
@@ -35,7 +35,14 @@ export async function runNode(
   };
   const parsed = definition.params.parse(params);
   const outputs = await definition.run({ inputs, params: parsed, signal, context });
-  return { ...outputs, reports };
+  return { outputs, reports };
+}
+
+/** Runs one node and gives its outputs by port. */
+export async function runNode(
+  ...args: Parameters<typeof runNodeReporting>
+): Promise<Record<string, Value | undefined>> {
+  return (await runNodeReporting(...args)).outputs;
 }
 
 /** One of the example images, read as the CLI would read `--input image=@file`. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageValue } from '../../../pipeline/values.ts';
 import { closeOcr, ocrNode } from '../../../nodes/image/ocr.ts';
-import { exampleImage, runNode } from '../harness.ts';
+import { exampleImage, runNode, runNodeReporting } from '../harness.ts';
 
 interface Box {
   x: number;
@@ -36,7 +36,8 @@ afterAll(async () => {
 
 describe('image.ocr', () => {
   it('reads the 12-point test page word for word', async () => {
-    const { text, reports } = await runNode(ocrNode, { image: page });
+    const { outputs, reports } = await runNodeReporting(ocrNode, { image: page });
+    const { text } = outputs;
     expect(typeof text).toBe('string');
     const lines = String(text).split('\n');
     expect(lines[0]).toBe('This is a lot of 12 point text to test the');

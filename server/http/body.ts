@@ -1,0 +1,69 @@
+import type { Context } from 'hono';
+import { ApiError, badRequest } from './errors.ts';
+
+/** What a request body turned out to be: parsed JSON, or the parts of a multipart form. */
+export type Body = { kind: 'json'; value: unknown } | { kind: 'form'; form: FormData };
+
+const mediaTypeOf = (c: Context) =>
+  (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+const isJsonType = (type: string) => type === 'application/json' || type.endsWith('+json');
+
+/**
+ * Reads a JSON body. A missing content type is read as JSON (curl users forget it); any other
+ * type is refused with 415 so a client learns what to send.
+ */
+export async function readJson(c: Context): Promise<unknown> {
+  const type = mediaTypeOf(c);
+  if (type !== '' && !isJsonType(type)) {
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `expected a JSON body (Content-Type: application/json), got "${type}"`,
+    );
+  }
+  return parseJsonText(await c.req.text());
+}
+
+/** Reads a JSON body or a multipart form, for routes that take files. */
+export async function readJsonOrForm(c: Context): Promise<Body> {
+  const type = mediaTypeOf(c);
+  if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
+    return { kind: 'form', form: await readForm(c) };
+  }
+  return { kind: 'json', value: await readJson(c) };
+}
+
+async function readForm(c: Context): Promise<FormData> {
+  try {
+    return await c.req.raw.formData();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(
+      400,
+      'invalid_body',
+      `the form body could not be read: ${(error as Error).message}; send multipart/form-data with a boundary`,
+    );
+  }
+}
+
+export function parseJsonText(text: string): unknown {
+  if (text.trim() === '') throw new ApiError(400, 'invalid_json', 'the request body is empty');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ApiError(
+      400,
+      'invalid_json',
+      `the request body is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** Narrows a parsed body to a plain object, or refuses it naming what was expected. */
+export function asObject(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw badRequest(`${what} must be a JSON object`);
+  }
+  return value as Record<string, unknown>;
+}

@@ -50,7 +50,7 @@ function withDynamic(
   return grown.length === 0 ? fixed : [...fixed, ...grown];
 }
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g;
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 /** The distinct `{{name}}` placeholders of a template, in order of first use. */
 export function placeholders(template: string): string[] {

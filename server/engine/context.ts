@@ -1,6 +1,6 @@
 import type { NodeError } from '../../pipeline/events.ts';
 import type { NodeId, RunId } from '../../pipeline/ids.ts';
-import type { Value } from '../../pipeline/values.ts';
+import type { Preview, Value } from '../../pipeline/values.ts';
 import type { EventLog } from './events.ts';
 import type { Plan } from './plan.ts';
 import type { NodeOutcome, ResultCache, RunOptions } from './types.ts';
@@ -31,6 +31,8 @@ export interface RunContext {
   outcomes: Record<string, NodeOutcome>;
   /** Values of the output nodes, by name. */
   outputs: Record<string, Value>;
+  /** Their previews, as the output nodes' finished events gave them. */
+  outputPreviews: Record<string, Preview>;
   /** Bytes of every value the run holds, for `maxBytes`. */
   held: number;
   /** The first node that failed the run. */

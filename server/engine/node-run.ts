@@ -1,7 +1,7 @@
 import { NodeRunError } from '../../pipeline/errors.ts';
 import { nodeId } from '../../pipeline/ids.ts';
 import type { NodeContext, Usage } from '../../pipeline/node-type.ts';
-import { previewOf } from '../../pipeline/values.ts';
+import { isImage, previewOf } from '../../pipeline/values.ts';
 import type { Preview, Value } from '../../pipeline/values.ts';
 import { AttemptError, describeError } from './attempt.ts';
 import { runOnce } from './node-attempt.ts';
@@ -162,10 +162,19 @@ function finish(
     outputs,
   };
   const previews: Record<string, Preview> = {};
-  for (const port of ports.outputs) previews[port.id] = previewOf(outputs[port.id]);
+  for (const port of ports.outputs) {
+    const value = outputs[port.id];
+    const url = isImage(value)
+      ? run.options.imageUrl?.(nodeId(node.id), port.id, value)
+      : undefined;
+    previews[port.id] = previewOf(value, url);
+  }
   if (definition.io === 'output' && typeof node.params.name === 'string') {
     const value = outputs.value;
-    if (value !== undefined) run.outputs[node.params.name] = value;
+    if (value !== undefined) {
+      run.outputs[node.params.name] = value;
+      run.outputPreviews[node.params.name] = previews.value ?? previewOf(value);
+    }
   }
   run.events.emit({
     type: 'node.finished',

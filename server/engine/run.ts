@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { checkPipeline } from '../../pipeline/check.ts';
 import { nodeId, runId as toRunId } from '../../pipeline/ids.ts';
 import type { RunStatus } from '../../pipeline/events.ts';
-import { previewOf } from '../../pipeline/values.ts';
-import type { Preview } from '../../pipeline/values.ts';
 import type { RunContext } from './context.ts';
 import { EventLog } from './events.ts';
 import { startNode } from './node-run.ts';
@@ -60,6 +58,7 @@ export const runPipeline: RunPipeline = async (pipeline, options) => {
     states: new Map(),
     outcomes: {},
     outputs: {},
+    outputPreviews: {},
     held: 0,
   };
   for (const node of valid.nodes) {
@@ -95,8 +94,7 @@ function finishRun(run: RunContext, started: number): RunResult {
   }
   const status: RunStatus = cancelled ? 'cancelled' : run.failure ? 'failed' : 'succeeded';
   const durationMs = performance.now() - started;
-  const outputs: Record<string, Preview> = {};
-  for (const [name, value] of Object.entries(run.outputs)) outputs[name] = previewOf(value);
+  const outputs = run.outputPreviews;
   const error = cancelled ? { code: 'cancelled', message: 'the run was cancelled' } : run.failure;
   run.events.emit({
     type: 'run.finished',

@@ -1,6 +1,6 @@
 import type { DynamicInputs, NodeTypeInfo } from './node-type.ts';
 import type { PortSpec } from './ports.ts';
-import type { PipelineEdge, PipelineFile } from './schema.ts';
+import type { PipelineEdge } from './schema.ts';
 
 // Every walk here is a loop over an explicit queue or stack, never recursion: a pipeline of
 // 100,000 nodes in one chain must not overflow the call stack.
@@ -67,7 +67,16 @@ export interface Graph {
   outgoing: Map<string, PipelineEdge[]>;
 }
 
-type GraphInput = Graph | Pick<PipelineFile, 'nodes' | 'edges'>;
+/** A graph, or anything with nodes and edges shaped like a pipeline file's (the editor's too). */
+export type GraphInput =
+  | Graph
+  | {
+      nodes: readonly { id: string }[];
+      edges: readonly Pick<
+        PipelineEdge,
+        'id' | 'source' | 'sourcePort' | 'target' | 'targetPort'
+      >[];
+    };
 
 export function graphOf(input: GraphInput): Graph {
   if ('incoming' in input) return input;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkPipeline } from '../../pipeline/check.ts';
 import type { ProblemCode } from '../../pipeline/problems.ts';
+import type { PipelineFile } from '../../pipeline/schema.ts';
 import { checkRegistry, file } from './fixtures.ts';
 
-type File = ReturnType<typeof file>;
+type File = PipelineFile;
 const check = (input: unknown, env?: Record<string, string>) =>
   checkPipeline(input, checkRegistry, env ? { env } : {});
 
@@ -15,8 +16,8 @@ const chain = () =>
     ],
     ['a.out->b.in'],
   );
-const edit = (change: (f: File & Record<string, any>) => void) => {
-  const f = chain() as File & Record<string, any>;
+const edit = (change: (f: File) => void) => {
+  const f = chain();
   change(f);
   return f;
 };
@@ -75,7 +76,7 @@ describe('checkPipeline', () => {
     ],
     [
       'a duplicate edge id',
-      edit((f) => f.edges.push({ ...f.edges[0], id: 'e0' })),
+      edit((f) => f.edges.push({ ...f.edges[0]!, id: 'e0' })),
       'duplicate_id',
       ['edges', 1, 'id'],
       'edge `e0`: the id is also used by edge 1',
@@ -157,14 +158,14 @@ describe('checkPipeline', () => {
     ],
     [
       'a bad policy',
-      edit((f) => (f.nodes[0].policy = { retries: 99 })),
+      edit((f) => (f.nodes[0]!.policy = { retries: 99 })),
       'invalid_policy',
       ['nodes', 0, 'policy', 'retries'],
       'node `a` (t.number): `policy.retries`',
     ],
     [
       'a map over a missing port',
-      edit((f) => (f.nodes[1].map = { port: 'items' })),
+      edit((f) => (f.nodes[1]!.map = { port: 'items', concurrency: 4 })),
       'invalid_map',
       ['nodes', 1, 'map', 'port'],
       'node `b` (t.sink): it maps over input `items`, which it does not have (its inputs: `in`)',
@@ -223,7 +224,7 @@ describe('checkPipeline', () => {
       ['a.out->b.in', 'b.out->a.in'],
     );
     expect(check(cyclic).pipeline?.nodes).toHaveLength(2);
-    expect(check(edit((f) => (f.nodes[0].policy = { retries: -1 }))).pipeline?.nodes[0]).toEqual(
+    expect(check(edit((f) => (f.nodes[0]!.policy = { retries: -1 }))).pipeline?.nodes[0]).toEqual(
       expect.not.objectContaining({ policy: expect.anything() }),
     );
     expect(check({ ...chain(), version: 7 }).pipeline).toBeUndefined();
@@ -264,8 +265,8 @@ describe('checkPipeline', () => {
           ['b', 't.sink'],
         ],
         ['s.out->b.in'],
-      ) as File & Record<string, any>;
-      f.nodes[1].map = { port: 'in' };
+      );
+      f.nodes[1]!.map = { port: 'in', concurrency: 4 };
       return check(f).problems.map((p) => p.code);
     };
     expect(mapped('t.list')).toEqual([]);

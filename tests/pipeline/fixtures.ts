@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
 import type { PortSpec } from '../../pipeline/ports.ts';
 import { Registry } from '../../pipeline/registry.ts';
+import type { PipelineFile } from '../../pipeline/schema.ts';
 
 const run = async () => ({});
 
@@ -59,7 +60,7 @@ export const checkRegistry = new Registry([
 type Spec = [id: string, type: string, params?: Record<string, unknown>];
 
 /** A pipeline file from `[id, type, params]` nodes and `source.port->target.port` edges. */
-export function file(nodes: Spec[], edges: string[] = []) {
+export function file(nodes: Spec[], edges: string[] = []): PipelineFile {
   return {
     version: 1,
     name: 'check',
@@ -67,7 +68,7 @@ export function file(nodes: Spec[], edges: string[] = []) {
       id,
       type,
       position: { x: 0, y: 0 },
-      ...(params ? { params } : {}),
+      params: params ?? {},
     })),
     edges: edges.map((text, index) => {
       const [from, to] = text.split('->') as [string, string];

@@ -1,0 +1,71 @@
+import { canConnect } from '../../pipeline/ports.ts';
+import type { Catalogue } from './ports.ts';
+import { findInput, findOutput } from './ports.ts';
+import type { Graph } from './types.ts';
+
+export interface Link {
+  source: string;
+  sourceHandle: string | null;
+  target: string;
+  targetHandle: string | null;
+}
+
+/** The nodes on a path from `from` to `to` along the edges, or null when there is none. */
+export function pathBetween(graph: Graph, from: string, to: string): string[] | null {
+  const next = new Map<string, string[]>();
+  for (const edge of graph.edges) {
+    const list = next.get(edge.source);
+    if (list) list.push(edge.target);
+    else next.set(edge.source, [edge.target]);
+  }
+  const cameFrom = new Map<string, string>([[from, from]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const at = queue.shift() as string;
+    if (at === to) {
+      const path = [to];
+      for (let step = to; step !== from;) {
+        step = cameFrom.get(step) as string;
+        path.unshift(step);
+      }
+      return path;
+    }
+    for (const target of next.get(at) ?? []) {
+      if (!cameFrom.has(target)) {
+        cameFrom.set(target, at);
+        queue.push(target);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Why an edge may not be drawn, in words for the person dragging it, or null when it may.
+ * Refuses a type mismatch, a second edge into one input, and an edge that closes a cycle.
+ */
+export function connectionProblem(graph: Graph, catalogue: Catalogue, link: Link): string | null {
+  const { source, target } = link;
+  const sourceNode = graph.nodes.find((n) => n.id === source);
+  const targetNode = graph.nodes.find((n) => n.id === target);
+  if (!sourceNode || !targetNode || !link.sourceHandle || !link.targetHandle) {
+    return 'Drop the edge on a port of another node.';
+  }
+  if (source === target) return 'A node cannot feed its own input.';
+
+  const from = findOutput(catalogue[sourceNode.data.type], link.sourceHandle);
+  const to = findInput(catalogue[targetNode.data.type], targetNode.data.params, link.targetHandle);
+  if (!from || !to) return 'That port does not exist on this node type.';
+  if (!canConnect(from.type, to.type)) {
+    return `Type mismatch: a ${from.type} output cannot feed the ${to.type} input "${to.label ?? to.id}" of ${target}.`;
+  }
+
+  const taken = graph.edges.some((e) => e.target === target && e.targetHandle === to.id);
+  if (taken) {
+    return `Input "${to.label ?? to.id}" of ${target} already has an edge; delete that edge first.`;
+  }
+
+  const path = pathBetween(graph, target, source);
+  if (path) return `This edge would close a cycle: ${[...path, target].join(' → ')}.`;
+  return null;
+}

@@ -12,7 +12,8 @@ import {
   type WireUsage,
 } from './chat-types.ts';
 import { badAnswer } from './errors.ts';
-import { imageFromBytes, toBlob } from './images.ts';
+import { imageFromBytes } from '../../image/sharp-image.ts';
+import { toBlob } from './images.ts';
 import { callProvider, subjectOf, type ProviderCall } from './request.ts';
 
 // The client logs its routing choices to the console; a run reports through events instead.

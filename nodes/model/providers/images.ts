@@ -1,6 +1,6 @@
-import sharp from 'sharp';
 import { InputError } from '../../../pipeline/errors.ts';
 import { isImage, type ImageValue, type Value } from '../../../pipeline/values.ts';
+import { imageFromBytes } from '../../image/sharp-image.ts';
 
 /** An image as a `data:` URL, the form both OpenAI and Hugging Face accept inside a message. */
 export function toDataUrl(image: ImageValue): string {
@@ -10,14 +10,6 @@ export function toDataUrl(image: ImageValue): string {
 /** An image as a Blob, the form the Hugging Face client sends as a request body. */
 export function toBlob(image: ImageValue): Blob {
   return new Blob([new Uint8Array(image.data)], { type: image.mediaType });
-}
-
-/** Reads bytes a provider returned into an image value; fails when they are not an image. */
-export async function imageFromBytes(bytes: Uint8Array): Promise<ImageValue> {
-  const meta = await sharp(bytes).metadata();
-  if (!meta.width || !meta.height || !meta.format) throw new Error('not an image');
-  const mediaType = meta.format === 'jpeg' ? 'image/jpeg' : `image/${meta.format}`;
-  return { kind: 'image', data: bytes, mediaType, width: meta.width, height: meta.height };
 }
 
 /** Reads a `data:` URL back into an image value. */
@@ -42,10 +34,4 @@ export function imageUrls(value: Value | undefined, where: string): string[] {
       `${where}${at} is not an image: connect an image, or give a data: or http(s) URL of one`,
     );
   });
-}
-
-/** The one image a port must carry. */
-export function requireImage(value: Value | undefined, where: string): ImageValue {
-  if (isImage(value)) return value;
-  throw new InputError(`${where} needs an image; connect an image output to it`);
 }

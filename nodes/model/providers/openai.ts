@@ -12,7 +12,7 @@ import {
   type WireUsage,
 } from './chat-types.ts';
 import { badAnswer } from './errors.ts';
-import { imageFromBytes } from './images.ts';
+import { imageFromBytes } from '../../image/sharp-image.ts';
 import { callProvider, subjectOf, type ProviderCall } from './request.ts';
 import { NodeRunError } from '../../../pipeline/errors.ts';
 

@@ -41,8 +41,14 @@ export function openImage(image: ImageValue, options: { autoOrient?: boolean } =
   return sharp(image.data, { autoOrient: options.autoOrient ?? false });
 }
 
-/** Runs a sharp pipeline and returns the result as an image value with its real size. */
+/**
+ * Runs a sharp pipeline and returns the result as an image value with its real size. A gray
+ * image stays gray: sharp writes sRGB unless told otherwise, which would triple a grayscale
+ * image's channels at the first node after `image.grayscale`.
+ */
 export async function toImage(pipeline: Sharp): Promise<ImageValue> {
+  const input = await pipeline.metadata();
+  if (input.space === 'b-w') pipeline.toColourspace('b-w');
   const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
   return {
     kind: 'image',

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { InputError } from '../../pipeline/errors.ts';
+import { placeholders } from '../../pipeline/graph.ts';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
 import { valueToText } from '../transform/to-text.ts';
 
-/** The same placeholder grammar the editor uses to grow one input port per name. */
+/** The grammar of `placeholders` in pipeline/graph.ts, which grows one input port per name. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 const params = z.object({
@@ -24,15 +25,18 @@ export const templateNode: NodeDefinition<z.infer<typeof params>> = {
   dynamicInputs: { param: 'template', kind: 'placeholders', type: 'text' },
   params,
   async run({ inputs, params }) {
-    const text = params.template.replace(PLACEHOLDER, (_whole, name: string) => {
-      const value = inputs[name];
-      if (value === undefined) {
-        throw new InputError(
-          `text.template: placeholder {{${name}}} has no value; connect its input \`${name}\``,
-        );
-      }
-      return valueToText(value, `text.template: input \`${name}\``);
-    });
+    const missing = placeholders(params.template).filter((name) => inputs[name] === undefined);
+    if (missing.length > 0) {
+      const list = missing.map((name) => `{{${name}}}`).join(', ');
+      const fix =
+        missing.length === 1
+          ? 'has no value; connect its input'
+          : 'have no value; connect their inputs';
+      throw new InputError(`text.template: ${list} ${fix}`);
+    }
+    const text = params.template.replace(PLACEHOLDER, (_whole, name: string) =>
+      valueToText(inputs[name] ?? null, `text.template: input \`${name}\``),
+    );
     return { text };
   },
 };

@@ -4,16 +4,10 @@ import type { NodeDefinition } from '../../pipeline/node-type.ts';
 import { isImage, type Value } from '../../pipeline/values.ts';
 
 const params = z.object({
-  indent: z
-    .number()
-    .int()
-    .min(0)
-    .max(8)
-    .default(2)
-    .meta({
-      title: 'Indent',
-      description: 'Spaces per level when the value is JSON; 0 for one line.',
-    }),
+  indent: z.number().int().min(0).max(8).default(2).meta({
+    title: 'Indent',
+    description: 'Spaces per level when the value is JSON; 0 for one line.',
+  }),
 });
 
 /**

@@ -92,11 +92,12 @@ suite.each(nodeTypes.map((definition) => [definition.type, definition] as const)
       }
     });
 
-    it('grows dynamic inputs only from a param it has', () => {
-      const dynamic = definition.dynamicInputs;
-      if (!dynamic) return;
-      expect(Object.keys(schemaOf(definition).properties ?? {})).toContain(dynamic.param);
-      expect(PORT_TYPES).toContain(dynamic.type);
+    it('grows dynamic ports only from a param it has', () => {
+      for (const dynamic of [definition.dynamicInputs, definition.dynamicOutputs]) {
+        if (!dynamic) continue;
+        expect(Object.keys(schemaOf(definition).properties ?? {})).toContain(dynamic.param);
+        expect(PORT_TYPES).toContain(dynamic.type);
+      }
     });
 
     it('refuses a missing required input with an error that names the node type', async () => {

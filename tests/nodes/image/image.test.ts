@@ -179,6 +179,18 @@ describe('image.grayscale', () => {
   });
 });
 
+describe('a gray image', () => {
+  it('stays one gray channel through the nodes after image.grayscale', async () => {
+    const gray = asImage((await runNode(grayscaleNode, { image: photo })).image);
+    const resized = asImage((await runNode(resizeNode, { image: gray }, { width: 100 })).image);
+    const jpeg = asImage(
+      (await runNode(convertNode, { image: resized }, { format: 'jpeg' })).image,
+    );
+    const metadata = await sharp(jpeg.data).metadata();
+    expect([metadata.width, metadata.channels, metadata.space]).toEqual([100, 1, 'b-w']);
+  });
+});
+
 describe('image.blur', () => {
   it('makes the photo less sharp, more so with more strength', async () => {
     const sharpness = async (sigma: number) => {

@@ -49,7 +49,7 @@ describe('image.ocr', () => {
     const { result } = await runNode(ocrNode, { image: page });
     const { confidence, lines } = result as unknown as Result;
     expect(confidence).toBeGreaterThan(80);
-    // Eight printed lines: three, a blank, then five.
+    // The page prints eight lines of text.
     expect(lines).toHaveLength(8);
     const words = lines.flatMap((line) => line.words);
     expect(words.map((w) => w.text).slice(0, 3)).toEqual(['This', 'is', 'a']);

@@ -46,10 +46,11 @@ describe('text.template', () => {
     expect((await runNode(templateNode, inputs, { template })).text).toBe(expected);
   });
 
-  it('names the placeholder that has no value', async () => {
-    await expect(runNode(templateNode, { a: 'x' }, { template: '{{a}} {{b}}' })).rejects.toThrow(
-      'text.template: placeholder {{b}} has no value',
-    );
+  it.each([
+    ['{{a}} {{b}}', 'text.template: {{b}} has no value; connect its input'],
+    ['{{b}} {{c}} {{b}}', 'text.template: {{b}}, {{c}} have no value; connect their inputs'],
+  ])('names every placeholder of %j that has no value', async (template, message) => {
+    await expect(runNode(templateNode, { a: 'x' }, { template })).rejects.toThrow(message);
   });
 
   it('declares its placeholders as text inputs, as the editor grows them', () => {

@@ -2,6 +2,7 @@ import type { NodeDefinition } from '../../pipeline/node-type.ts';
 import { blurNode } from './blur.ts';
 import { convertNode } from './convert.ts';
 import { cropNode } from './crop.ts';
+import { detectNode } from './detect.ts';
 import { grayscaleNode } from './grayscale.ts';
 import { inputNode } from './input.ts';
 import { ocrNode } from './ocr.ts';
@@ -20,4 +21,5 @@ export const imageNodes: NodeDefinition<any>[] = [
   blurNode,
   convertNode,
   ocrNode,
+  detectNode,
 ];

@@ -16,6 +16,8 @@ export class LiveRun {
   readonly images = new Map<string, ImageValue>();
   /** Artifact names already written, so the end of the run does not write them again. */
   readonly saved = new Map<string, Promise<void>>();
+  /** The artifact each image's bytes were first saved as; one image is written once. */
+  readonly names = new WeakMap<Uint8Array, string>();
   done!: Promise<RunRecord>;
   #finished = false;
   #wake: (() => void)[] = [];

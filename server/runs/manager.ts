@@ -168,22 +168,31 @@ export class RunManager {
   /** Keeps an image a preview points at in memory and starts writing it. */
   #show(live: LiveRun, nodeId: NodeId, port: string, image: ImageValue): string {
     const name = outputArtifactName(nodeId, port, extensionOf(image.mediaType));
-    live.images.set(name, image);
     void this.#save(live, name, image.data).catch((error) =>
       this.deps.logger.warn({ err: error, runId: live.id }, 'could not save an artifact'),
     );
-    return artifactUrl(live.id, name);
+    // `#save` picks the name synchronously, so the alias of bytes seen before is known here.
+    const artifact = live.names.get(image.data) ?? name;
+    live.images.set(artifact, image);
+    return artifactUrl(live.id, artifact);
   }
 
-  /** Writes an artifact once per run and returns its URL. */
-  async #save(live: LiveRun, name: string, data: Uint8Array | string): Promise<string> {
-    let saving = live.saved.get(name);
+  /**
+   * Writes an artifact once per run, and the same bytes once, and says where it is. `share`
+   * false writes under `name` whatever else holds the bytes: the run's outputs are named in
+   * `run.finished` before the run ends, so they must exist under exactly that name.
+   */
+  async #save(live: LiveRun, name: string, data: Uint8Array | string, share = true) {
+    const shared = share && typeof data !== 'string' ? live.names.get(data) : undefined;
+    const artifact = shared ?? name;
+    let saving = live.saved.get(artifact);
     if (!saving) {
-      saving = this.deps.artifacts.save(live.id, name, data);
-      live.saved.set(name, saving);
+      saving = this.deps.artifacts.save(live.id, artifact, data);
+      live.saved.set(artifact, saving);
+      if (share && typeof data !== 'string') live.names.set(data, artifact);
     }
     await saving;
-    return artifactUrl(live.id, name);
+    return { artifact, url: artifactUrl(live.id, artifact) };
   }
 
   async #record(live: LiveRun, result: RunResult | undefined, crash: NodeError | undefined) {
@@ -199,7 +208,9 @@ export class RunManager {
       );
       nodes[nodeId] = nodeRecord(outcome, outputs);
     }
-    const outputs = await storeAll(result?.outputs ?? {}, runOutputArtifactName, save);
+    const outputs = await storeAll(result?.outputs ?? {}, runOutputArtifactName, (name, data) =>
+      this.#save(live, name, data, false),
+    );
     const finishedAt = Date.now();
     const status = result?.status ?? 'failed';
     const error = result?.error ?? crash ?? null;

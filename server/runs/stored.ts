@@ -46,9 +46,19 @@ export function runOutputArtifactName(name: string, ext: string, item?: number) 
 export const artifactUrl = (id: string, name: string) =>
   `/api/runs/${encodeURIComponent(id)}/artifacts/${encodeURIComponent(name)}`;
 
-export type SaveArtifact = (name: string, data: Uint8Array | string) => Promise<string>;
+/**
+ * Writes an artifact and says where it is. The same bytes passed twice in one run (a node's
+ * output and the pipeline output it feeds) may come back under the name they were first saved as.
+ */
+export type SaveArtifact = (
+  name: string,
+  data: Uint8Array | string,
+) => Promise<{ artifact: string; url: string }>;
 
-export function imageRef(artifact: string, url: string, image: ImageValue): ArtifactRef {
+function imageRef(
+  { artifact, url }: { artifact: string; url: string },
+  image: ImageValue,
+): ArtifactRef {
   const { mediaType, width, height } = image;
   return { kind: 'image', artifact, url, mediaType, width, height, bytes: image.data.byteLength };
 }
@@ -64,15 +74,14 @@ export async function storeValue(
 ): Promise<StoredValue> {
   if (value === undefined) return null;
   if (isImage(value)) {
-    const artifact = name(extensionOf(value.mediaType));
-    return imageRef(artifact, await save(artifact, value.data), value);
+    return imageRef(await save(name(extensionOf(value.mediaType)), value.data), value);
   }
   if (Array.isArray(value) && value.some(isImage)) {
     return Promise.all(
       value.map(async (item, index) => {
         if (!isImage(item)) return item;
-        const artifact = name(extensionOf(item.mediaType), index);
-        return imageRef(artifact, await save(artifact, item.data), item) as unknown as JsonValue;
+        const saved = await save(name(extensionOf(item.mediaType), index), item.data);
+        return imageRef(saved, item) as unknown as JsonValue;
       }),
     );
   }

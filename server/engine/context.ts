@@ -15,6 +15,8 @@ export interface NodeState {
   key: string | undefined;
   /** The failed node that stops everything downstream of this one. */
   blockedBy?: string;
+  /** It failed, and its policy is to continue: its empty outputs are a fallback signal. */
+  failed?: boolean;
 }
 
 /** Everything one run shares between its scheduler and its node runs. */

@@ -24,13 +24,9 @@ export function startNode(run: RunContext, id: string): Promise<void> | undefine
     return undefined;
   }
 
-  const { inputs, keys, missing } = gatherInputs(run, planned);
-  if (missing) {
-    skip(
-      run,
-      planned,
-      `branch not taken: input \`${missing.port}\` got no value from \`${missing.from}\``,
-    );
+  const { inputs, keys, skipReason } = gatherInputs(run, planned);
+  if (skipReason !== undefined) {
+    skip(run, planned, skipReason);
     return undefined;
   }
 
@@ -93,12 +89,19 @@ function blockerOf(run: RunContext, planned: PlannedNode): string | undefined {
   return undefined;
 }
 
-/** The values on a node's inputs and their keys; `missing` names a required input left empty. */
+/**
+ * The values on a node's inputs and their keys, and why the node must be skipped, if it must:
+ * a required input got no value (a branch not taken upstream), or every connected input got
+ * none. A node never runs on empty values, except to fall back from a failure it was told to
+ * continue past.
+ */
 function gatherInputs(run: RunContext, planned: PlannedNode) {
   const { node, definition, inputPorts } = planned;
   const inputs: Record<string, Value | undefined> = {};
   const keys: Record<string, string> = {};
-  let missing: { port: string; from: string } | undefined;
+  let skipReason: string | undefined;
+  let empty = 0;
+  let afterFailure = false;
   for (const edge of planned.incoming) {
     const source = run.states.get(edge.source);
     let value = source?.outputs[edge.sourcePort];
@@ -109,10 +112,19 @@ function gatherInputs(run: RunContext, planned: PlannedNode) {
     }
     inputs[edge.targetPort] = value;
     if (run.cache) keys[edge.targetPort] = outputKey(source?.key, edge.sourcePort, value);
+    if (value !== undefined) continue;
+
+    empty++;
+    afterFailure ||= source?.failed === true;
     const fallback = port?.param !== undefined && node.params[port.param] !== undefined;
-    if (value === undefined && port && !port.optional && !fallback) {
-      missing ??= { port: port.id, from: edge.source };
+    if (port && !port.optional && !fallback) {
+      skipReason ??= source?.failed
+        ? `input \`${port.id}\` got no value: \`${edge.source}\` failed and its policy is to continue`
+        : `branch not taken: input \`${port.id}\` got no value from \`${edge.source}\``;
     }
+  }
+  if (skipReason === undefined && empty > 0 && empty === planned.incoming.length && !afterFailure) {
+    skipReason = 'branch not taken: none of its inputs got a value';
   }
   if (definition.io === 'input') {
     const name = node.params.name;
@@ -120,7 +132,7 @@ function gatherInputs(run: RunContext, planned: PlannedNode) {
     inputs.value = value;
     if (run.cache) keys.value = valueKey(value);
   }
-  return { inputs, keys, missing };
+  return { inputs, keys, skipReason };
 }
 
 /** The key of one output value: its node's key and the port, or a hash of the value itself. */
@@ -200,7 +212,9 @@ function fail(
   // everything downstream of it.
   run.states.set(
     node.id,
-    carryOn ? { outputs: {}, key: undefined } : { outputs: {}, key: undefined, blockedBy: node.id },
+    carryOn
+      ? { outputs: {}, key: undefined, failed: true }
+      : { outputs: {}, key: undefined, blockedBy: node.id },
   );
   run.outcomes[node.id] = {
     status: cancelled ? 'cancelled' : 'failed',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NodeRunError } from '../../pipeline/errors.ts';
+import type { RunEvent } from '../../pipeline/events.ts';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
 import { Registry } from '../../pipeline/registry.ts';
 import type { PipelineFile } from '../../pipeline/schema.ts';
@@ -180,4 +181,20 @@ export function pipeline(
       return { id: `e${index}`, source, sourcePort, target, targetPort };
     }),
   };
+}
+
+/** Records a run's events, with helpers to find them. */
+export function recorder() {
+  const events: RunEvent[] = [];
+  const find = <T extends RunEvent['type']>(type: T, nodeId?: string) =>
+    events.filter(
+      (e): e is Extract<RunEvent, { type: T }> =>
+        e.type === type && (nodeId === undefined || ('nodeId' in e && e.nodeId === nodeId)),
+    );
+  const first = <T extends RunEvent['type']>(type: T, nodeId: string) => {
+    const found = find(type, nodeId)[0];
+    if (!found) throw new Error(`no ${type} event for ${nodeId}`);
+    return found;
+  };
+  return { events, find, first, onEvent: (event: RunEvent) => void events.push(event) };
 }

@@ -22,6 +22,14 @@ function langPath(): string {
   return path.join(data, '4.0.0_best_int');
 }
 
+/**
+ * The worker thread under a tesseract.js worker (an untyped field of it). An idle thread is
+ * unref'd so that it never keeps a finished CLI run alive; it is ref'd while it works.
+ */
+function thread(worker: Tesseract.Worker): { ref?(): void; unref?(): void } | undefined {
+  return (worker as unknown as { worker?: { ref?(): void; unref?(): void } }).worker ?? undefined;
+}
+
 function getWorker(): Promise<Tesseract.Worker> {
   if (worker) return worker;
   const created = Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, {
@@ -34,6 +42,15 @@ function getWorker(): Promise<Tesseract.Worker> {
     errorHandler: () => {},
   });
   worker = created;
+  // Idle from the start: a run that is cancelled while the worker loads must not leave it ref'd.
+  created.then(
+    (ready) => thread(ready)?.unref?.(),
+    () => {},
+  );
+  created.then(
+    (ready) => thread(ready)?.unref?.(),
+    () => {},
+  );
   // A worker that failed to start is forgotten, so the next run tries again.
   created.catch(() => {
     if (worker === created) worker = undefined;
@@ -82,9 +99,10 @@ export function recognize(image: Buffer, options: RecognizeOptions): Promise<Tes
   const job = queue.then(async () => {
     signal.throwIfAborted();
     const ready = await untilAborted(getWorker(), signal);
-    await ready.setParameters({ tessedit_pageseg_mode: options.pageSegMode as Tesseract.PSM });
+    thread(ready)?.ref?.();
     onProgress = options.progress;
     try {
+      await ready.setParameters({ tessedit_pageseg_mode: options.pageSegMode as Tesseract.PSM });
       // Recognition cannot be interrupted inside the worker, so a cancelled run stops the worker
       // itself: the CPU is freed at once and the next run starts a fresh one.
       const work = ready.recognize(image, {}, { text: true, blocks: true });
@@ -92,6 +110,7 @@ export function recognize(image: Buffer, options: RecognizeOptions): Promise<Tes
       return result.data;
     } finally {
       onProgress = undefined;
+      thread(ready)?.unref?.();
     }
   });
   queue = job.catch(() => undefined);

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageValue } from '../../../pipeline/values.ts';
 import { closeOcr, ocrNode } from '../../../nodes/image/ocr.ts';
@@ -91,5 +94,20 @@ describe('image.ocr', () => {
 
     const { text } = await runNode(ocrNode, { image: page });
     expect(flowing(text)).toContain(PHRASE);
+  });
+
+  it('lets a process that ran OCR exit by itself, with no call to closeOcr', async () => {
+    const script = fileURLToPath(new URL('./ocr-once.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        script,
+        fileURLToPath(new URL('../../../examples/ocr/image.png', import.meta.url)),
+      ],
+      { timeout: 20_000 },
+    );
+    expect(flowing(stdout)).toContain(PHRASE);
   });
 });

@@ -1,7 +1,8 @@
 import { NodeRunError } from '../../pipeline/errors.ts';
 import { nodeId } from '../../pipeline/ids.ts';
 import type { NodeContext, Usage } from '../../pipeline/node-type.ts';
-import { isImage, previewOf } from '../../pipeline/values.ts';
+import { isImage } from '../../pipeline/values.ts';
+import { previewValue } from './preview.ts';
 import type { Preview, Value } from '../../pipeline/values.ts';
 import { AttemptError, describeError } from './attempt.ts';
 import { runOnce } from './node-attempt.ts';
@@ -179,13 +180,13 @@ function finish(
     const url = isImage(value)
       ? run.options.imageUrl?.(nodeId(node.id), port.id, value)
       : undefined;
-    previews[port.id] = previewOf(value, url);
+    previews[port.id] = previewValue(value, url);
   }
   if (definition.io === 'output' && typeof node.params.name === 'string') {
     const value = outputs.value;
     if (value !== undefined) {
       run.outputs[node.params.name] = value;
-      run.outputPreviews[node.params.name] = previews.value ?? previewOf(value);
+      run.outputPreviews[node.params.name] = previews.value ?? previewValue(value);
     }
   }
   run.events.emit({

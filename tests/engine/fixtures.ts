@@ -82,9 +82,17 @@ export function testNodes() {
       throw new NodeRunError('broken', params.message);
     },
   };
-  const flaky: NodeDefinition<{ failures: number; retryable: boolean }> = {
+  const flaky: NodeDefinition<{
+    failures: number;
+    retryable: boolean;
+    retryAfterMs?: number | undefined;
+  }> = {
     ...base('test.flaky', [], [{ id: 'out', type: 'number' }]),
-    params: z.object({ failures: z.number().default(2), retryable: z.boolean().default(true) }),
+    params: z.object({
+      failures: z.number().default(2),
+      retryable: z.boolean().default(true),
+      retryAfterMs: z.number().optional(),
+    }),
     async run({ params, context }) {
       calls.push(context.nodeId);
       const attempt = (attempts.get(context.nodeId) ?? 0) + 1;
@@ -92,6 +100,7 @@ export function testNodes() {
       if (attempt <= params.failures) {
         throw new NodeRunError('rate_limited', `busy (attempt ${attempt})`, {
           retryable: params.retryable,
+          ...(params.retryAfterMs === undefined ? {} : { retryAfterMs: params.retryAfterMs }),
         });
       }
       return { out: attempt };
@@ -141,7 +150,8 @@ export function testNodes() {
   };
 
   const definitions = [source, step, join, sleep, fail, flaky, random, item, input, output];
-  return { registry: new Registry(definitions as NodeDefinition<any>[]), calls, aborted, flight };
+  const all = definitions as NodeDefinition<any>[];
+  return { registry: new Registry(all), definitions: all, calls, aborted, flight };
 }
 
 function base(type: string, inputs: NodeDefinition['inputs'], outputs: NodeDefinition['outputs']) {

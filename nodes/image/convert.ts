@@ -43,8 +43,9 @@ export const convertNode: NodeDefinition<Params> = {
     const { quality } = params;
     if (params.format === 'png') pipeline.png();
     if (params.format === 'webp') pipeline.webp({ quality, lossless: params.lossless });
-    if (params.format === 'jpeg')
+    if (params.format === 'jpeg') {
       pipeline.flatten({ background: params.background }).jpeg({ quality });
+    }
     const result = await toImage(pipeline);
     signal.throwIfAborted();
     return { image: result };

@@ -47,10 +47,6 @@ function getWorker(): Promise<Tesseract.Worker> {
     (ready) => thread(ready)?.unref?.(),
     () => {},
   );
-  created.then(
-    (ready) => thread(ready)?.unref?.(),
-    () => {},
-  );
   // A worker that failed to start is forgotten, so the next run tries again.
   created.catch(() => {
     if (worker === created) worker = undefined;
@@ -59,8 +55,9 @@ function getWorker(): Promise<Tesseract.Worker> {
 }
 
 /**
- * Stops the shared OCR worker, if one is running. Call it before a process exits (the worker
- * thread keeps Node alive) and in tests' `afterAll`; the next OCR run starts a new one.
+ * Stops the shared OCR worker, if one is running, and frees its memory (the model and the wasm
+ * engine). Call it when a server shuts down and in tests' `afterAll`; an idle worker does not
+ * keep the process alive. The next OCR run starts a new one.
  */
 export async function closeOcr(): Promise<void> {
   const current = worker;

@@ -23,12 +23,11 @@ export const parseJsonNode: NodeDefinition<z.infer<typeof params>> = {
   params,
   async run({ inputs, params }) {
     const input = inputs.text;
-    if (typeof input !== 'string') {
-      if (input === undefined)
-        throw new InputError('transform.parse-json: input `text` has no value');
-      // Numbers and booleans arrive here converted by a text port; they are JSON already.
-      return { value: input };
+    if (input === undefined) {
+      throw new InputError('transform.parse-json: input `text` has no value; connect a text to it');
     }
+    // A value that is not text (from an `any` output) is JSON already.
+    if (typeof input !== 'string') return { value: input };
     const text = params.stripFences ? (FENCE.exec(input)?.[1] ?? input) : input;
     try {
       return { value: JSON.parse(text) as JsonValue };

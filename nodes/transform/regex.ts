@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { InputError } from '../../pipeline/errors.ts';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
 import type { JsonValue } from '../../pipeline/values.ts';
-import { valueToText } from './to-text.ts';
+import { textInput } from './to-text.ts';
 
 const MAX_MATCHES = 100_000;
 
@@ -64,9 +64,7 @@ export const regexNode: NodeDefinition<z.infer<typeof params>> = {
   ],
   params,
   async run({ inputs, params, signal }) {
-    if (inputs.text === undefined)
-      throw new InputError('transform.regex: input `text` has no value');
-    const text = valueToText(inputs.text, 'transform.regex: input `text`');
+    const text = textInput(inputs.text, 'transform.regex');
 
     // Every match is wanted, so `g` is always on; the other flags are the user's.
     const regex = new RegExp(params.pattern, `${params.flags}g`);

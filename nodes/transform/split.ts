@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { InputError } from '../../pipeline/errors.ts';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
-import { valueToText } from './to-text.ts';
+import { textInput } from './to-text.ts';
 
 const params = z
   .object({
@@ -51,9 +50,7 @@ export const splitNode: NodeDefinition<z.infer<typeof params>> = {
   ],
   params,
   async run({ inputs, params }) {
-    if (inputs.text === undefined)
-      throw new InputError('transform.split: input `text` has no value');
-    const text = valueToText(inputs.text, 'transform.split: input `text`');
+    const text = textInput(inputs.text, 'transform.split');
 
     // A regex separator is used as typed: its own escapes (\n, \s) already mean what they say.
     const separator = params.regex ? new RegExp(params.separator) : unescape(params.separator);

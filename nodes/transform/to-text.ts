@@ -24,6 +24,14 @@ export function valueToText(value: Value, where: string, indent = 2): string {
   return JSON.stringify(value, null, indent);
 }
 
+/** The text on a required input port, or an error naming the node and port. */
+export function textInput(value: Value | undefined, nodeType: string, port = 'text'): string {
+  if (value === undefined) {
+    throw new InputError(`${nodeType}: input \`${port}\` has no value; connect a text to it`);
+  }
+  return valueToText(value, `${nodeType}: input \`${port}\``);
+}
+
 export const toTextNode: NodeDefinition<z.infer<typeof params>> = {
   type: 'transform.to-text',
   title: 'To Text',

@@ -50,28 +50,36 @@ export interface PipelineSummary {
   id: string;
   name: string;
   description?: string;
-  updatedAt?: string | number;
+  nodeCount?: number;
+  updatedAt?: number;
 }
 
-/** A sample input of an example pipeline: the value for one named input. */
+/** A saved pipeline with the problems the server's check finds in it. */
+export interface StoredPipeline {
+  id: string;
+  pipeline: PipelineFile;
+  updatedAt: number;
+  problems: Problem[];
+}
+
+/** A sample file beside an example pipeline, for the input named `input`. */
 export interface Sample {
-  name: string;
-  type?: string;
-  /** Text samples carry their value; file samples are fetched from `url`. */
-  value?: unknown;
-  url?: string;
-  mediaType?: string;
+  input: string;
+  file: string;
+  mediaType: string;
+  bytes: number;
+  url: string;
 }
 
 export const api = {
   nodeTypes: () => get<NodeTypeInfo[]>('/api/node-types'),
   pipelines: () => get<PipelineSummary[]>('/api/pipelines'),
-  pipeline: (id: string) => get<PipelineFile>(`/api/pipelines/${enc(id)}`),
+  pipeline: (id: string) => get<StoredPipeline>(`/api/pipelines/${enc(id)}`),
   createPipeline: (file: PipelineFile) => request<PipelineSummary>('POST', '/api/pipelines', file),
   savePipeline: (id: string, file: PipelineFile) =>
     request<PipelineSummary>('PUT', `/api/pipelines/${enc(id)}`, file),
   deletePipeline: (id: string) => request<unknown>('DELETE', `/api/pipelines/${enc(id)}`),
   samples: (id: string) => get<Sample[]>(`/api/pipelines/${enc(id)}/samples`),
   validate: (pipeline: unknown) =>
-    request<{ problems: Problem[] }>('POST', '/api/validate', { pipeline }),
+    request<{ valid: boolean; problems: Problem[] }>('POST', '/api/validate', pipeline),
 };

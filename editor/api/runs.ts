@@ -6,7 +6,6 @@ export interface RunRequest {
   pipeline: PipelineFile;
   /** Values by input name; images as data URLs. */
   inputs: Record<string, unknown>;
-  pipelineId?: string;
   runTo?: string;
   runFrom?: string;
 }
@@ -15,10 +14,15 @@ export interface RunRequest {
 export interface RunSummary {
   id: string;
   status: RunStatus;
-  pipelineId?: string;
-  pipelineName?: string;
-  startedAt?: string | number;
-  durationMs?: number;
+  pipelineId: string | null;
+  pipelineName: string;
+  startedAt: number;
+  durationMs: number | null;
+}
+
+/** A past run with the pipeline it ran, so it can be shown on the canvas again. */
+export interface RunRecord extends RunSummary {
+  pipeline: unknown;
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -43,6 +47,8 @@ export async function startRun(request: RunRequest): Promise<string> {
   if (typeof id !== 'string') throw new ApiError(500, 'bad_response', 'The server gave no run id.');
   return id;
 }
+
+export const getRun = (id: string) => call<RunRecord>('GET', `/api/runs/${encodeURIComponent(id)}`);
 
 export const cancelRun = (id: string) =>
   call<unknown>('POST', `/api/runs/${encodeURIComponent(id)}/cancel`);

@@ -1,4 +1,6 @@
+import { wouldCreateCycle } from '../../pipeline/graph.ts';
 import { canConnect } from '../../pipeline/ports.ts';
+import { edgeToFile } from './file.ts';
 import type { Catalogue } from './ports.ts';
 import { findInput, findOutput } from './ports.ts';
 import type { Graph } from './types.ts';
@@ -8,36 +10,6 @@ export interface Link {
   sourceHandle: string | null;
   target: string;
   targetHandle: string | null;
-}
-
-/** The nodes on a path from `from` to `to` along the edges, or null when there is none. */
-export function pathBetween(graph: Graph, from: string, to: string): string[] | null {
-  const next = new Map<string, string[]>();
-  for (const edge of graph.edges) {
-    const list = next.get(edge.source);
-    if (list) list.push(edge.target);
-    else next.set(edge.source, [edge.target]);
-  }
-  const cameFrom = new Map<string, string>([[from, from]]);
-  const queue = [from];
-  while (queue.length > 0) {
-    const at = queue.shift() as string;
-    if (at === to) {
-      const path = [to];
-      for (let step = to; step !== from;) {
-        step = cameFrom.get(step) as string;
-        path.unshift(step);
-      }
-      return path;
-    }
-    for (const target of next.get(at) ?? []) {
-      if (!cameFrom.has(target)) {
-        cameFrom.set(target, at);
-        queue.push(target);
-      }
-    }
-  }
-  return null;
 }
 
 /**
@@ -53,7 +25,11 @@ export function connectionProblem(graph: Graph, catalogue: Catalogue, link: Link
   }
   if (source === target) return 'A node cannot feed its own input.';
 
-  const from = findOutput(catalogue[sourceNode.data.type], link.sourceHandle);
+  const from = findOutput(
+    catalogue[sourceNode.data.type],
+    sourceNode.data.params,
+    link.sourceHandle,
+  );
   const to = findInput(catalogue[targetNode.data.type], targetNode.data.params, link.targetHandle);
   if (!from || !to) return 'That port does not exist on this node type.';
   if (!canConnect(from.type, to.type)) {
@@ -65,7 +41,10 @@ export function connectionProblem(graph: Graph, catalogue: Catalogue, link: Link
     return `Input "${to.label ?? to.id}" of ${target} already has an edge; delete that edge first.`;
   }
 
-  const path = pathBetween(graph, target, source);
-  if (path) return `This edge would close a cycle: ${[...path, target].join(' → ')}.`;
+  if (
+    wouldCreateCycle({ nodes: graph.nodes, edges: graph.edges.map(edgeToFile) }, { source, target })
+  ) {
+    return `This edge would close a cycle: ${target} already feeds ${source}.`;
+  }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { Problem } from '../../pipeline/problems.ts';
 import type { PipelineFile } from '../../pipeline/schema.ts';
+import { migrate } from '../../pipeline/migrate.ts';
 import { FORMAT_VERSION, PipelineFileSchema } from '../../pipeline/schema.ts';
 
 export type ReadResult =
@@ -52,26 +53,26 @@ export function readPipelineFile(text: string): ReadResult {
   if (!isObject(raw) || !Array.isArray(raw.nodes)) {
     return { ok: false, message: 'This file is not a Weft pipeline: it has no "nodes" list.' };
   }
-  if (raw.version !== FORMAT_VERSION) {
-    return {
-      ok: false,
-      message: `This pipeline file is format version ${String(raw.version)}; this editor reads version ${FORMAT_VERSION}.`,
-    };
-  }
-  const parsed = PipelineFileSchema.safeParse(raw);
+  const migrated = migrate(raw);
+  if ('problem' in migrated)
+    return { ok: false, message: `Cannot open this file: ${migrated.problem.message}.` };
+  const migratedFile = migrated.file as Record<string, any>;
+  const parsed = PipelineFileSchema.safeParse(migratedFile);
   if (parsed.success) return { ok: true, file: parsed.data, problems: [] };
-  const file = salvage(raw);
+  const file = salvage(migratedFile);
   const problems: Problem[] = parsed.error.issues.map((issue) => {
+    const path = issue.path as (string | number)[];
     const problem: Problem = {
       code: 'invalid_file',
-      path: issue.path as (string | number)[],
-      message: issue.message,
+      path,
+      message: `${path.join('.') || 'the file'}: ${issue.message}`,
     };
-    const [list, index] = issue.path;
-    const item =
-      typeof index === 'number' ? (list === 'nodes' ? file.nodes : file.edges)[index] : undefined;
-    if (item && list === 'nodes') problem.nodeId = item.id;
-    if (item && list === 'edges') problem.nodeId = (item as { target: string }).target;
+    // The problem is marked on the node it is about (an edge's, on the node it feeds).
+    const [list, index] = path;
+    const items = migratedFile[list === 'nodes' || list === 'edges' ? list : ''];
+    const item = Array.isArray(items) && typeof index === 'number' ? items[index] : undefined;
+    const nodeId = list === 'nodes' ? file.nodes[index as number]?.id : item?.target;
+    if (typeof nodeId === 'string') problem.nodeId = nodeId;
     return problem;
   });
   return { ok: true, file, problems };

@@ -87,8 +87,8 @@ export const documentSlice: Slice<DocumentSlice> = (set, get) => ({
 
   async openPipeline(id) {
     try {
-      const file = await api.pipeline(id);
-      get().loadFile(file, id);
+      const stored = await api.pipeline(id);
+      get().loadFile(stored.pipeline, id, stored.problems);
     } catch (error) {
       get().notify(`Could not open "${id}": ${(error as Error).message}`, 'error');
     }
@@ -121,8 +121,8 @@ export const documentSlice: Slice<DocumentSlice> = (set, get) => ({
         await get().save();
         return;
       }
-      const file = await api.pipeline(id);
-      await api.savePipeline(id, { ...file, name });
+      const { pipeline } = await api.pipeline(id);
+      await api.savePipeline(id, { ...pipeline, name });
       await get().refreshPipelines();
     } catch (error) {
       get().notify(`Could not rename: ${(error as Error).message}`, 'error');

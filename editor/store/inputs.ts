@@ -54,13 +54,14 @@ export const inputsSlice: Slice<InputsSlice> = (set, get) => ({
 
   async useSample(nodeId, sample) {
     try {
-      if (sample.url) {
-        const blob = await (await fetch(sample.url)).blob();
+      const response = await fetch(sample.url);
+      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      const blob = await response.blob();
+      if (sample.mediaType.startsWith('image/')) {
         const dataUrl = await readDataUrl(blob);
-        get().setInput(nodeId, { kind: 'image', dataUrl, name: sample.name, bytes: blob.size });
+        get().setInput(nodeId, { kind: 'image', dataUrl, name: sample.file, bytes: blob.size });
       } else {
-        const text = typeof sample.value === 'string' ? sample.value : JSON.stringify(sample.value);
-        get().setInput(nodeId, { kind: 'text', text });
+        get().setInput(nodeId, { kind: 'text', text: await blob.text() });
       }
     } catch (error) {
       get().notify(`Could not load the sample: ${(error as Error).message}`, 'error');

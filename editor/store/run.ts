@@ -3,7 +3,8 @@ import type { Problem } from '../../pipeline/problems.ts';
 import type { Preview } from '../../pipeline/values.ts';
 import type { ApiError } from '../api/client.ts';
 import type { RunSummary } from '../api/runs.ts';
-import { cancelRun, followRun, listRuns, startRun } from '../api/runs.ts';
+import { cancelRun, followRun, getRun, listRuns, startRun } from '../api/runs.ts';
+import { PipelineFileSchema } from '../../pipeline/schema.ts';
 import type { Slice } from './types.ts';
 
 export type NodeRunStatus = 'waiting' | 'running' | 'done' | 'failed' | 'skipped';
@@ -31,6 +32,8 @@ export interface RunInfo {
 
 export interface RunSlice {
   run: RunInfo | null;
+  /** The finished run's outputs by name, as its output nodes show them. */
+  runOutputs: Record<string, Preview>;
   nodeRuns: Record<string, NodeRun>;
   runHistory: RunSummary[];
   startRun(scope?: { runTo?: string; runFrom?: string }): Promise<void>;
@@ -39,7 +42,7 @@ export interface RunSlice {
   clearRun(): void;
   loadRunHistory(): Promise<void>;
   /** Shows a past run's node states and outputs on the canvas by replaying its events. */
-  openRun(id: string): void;
+  openRun(id: string): Promise<void>;
 }
 
 let stopFollowing: (() => void) | null = null;
@@ -78,17 +81,18 @@ function nextNodeRun(current: NodeRun | undefined, event: RunEvent): NodeRun | u
 
 export const runSlice: Slice<RunSlice> = (set, get) => ({
   run: null,
+  runOutputs: {},
   nodeRuns: {},
   runHistory: [],
 
   async startRun(scope = {}) {
     if (get().run?.status === 'running' || get().run?.status === 'starting') return;
     stopFollowing?.();
-    set({ run: { id: null, status: 'starting' }, nodeRuns: {} });
+    set({ run: { id: null, status: 'starting' }, nodeRuns: {}, runOutputs: {} });
+    // What is on the canvas runs, saved or not.
     const request = { pipeline: get().currentFile(), inputs: get().runInputs(), ...scope };
-    const pipelineId = get().pipelineId;
     try {
-      const id = await startRun(pipelineId ? { ...request, pipelineId } : request);
+      const id = await startRun(request);
       set({ run: { id, status: 'running' } });
       stopFollowing = followRun(id, get().applyEvent, () => {
         set({ run: { id, status: 'interrupted', error: 'Lost contact with the run.' } });
@@ -122,7 +126,7 @@ export const runSlice: Slice<RunSlice> = (set, get) => ({
     if (event.type === 'run.finished') {
       const run: RunInfo = { id: event.runId, status: event.status, durationMs: event.durationMs };
       if (event.error) run.error = event.error.message;
-      set({ run });
+      set({ run, runOutputs: event.outputs });
       void get().loadRunHistory();
       return;
     }
@@ -134,7 +138,7 @@ export const runSlice: Slice<RunSlice> = (set, get) => ({
   clearRun() {
     stopFollowing?.();
     stopFollowing = null;
-    set({ run: null, nodeRuns: {} });
+    set({ run: null, nodeRuns: {}, runOutputs: {} });
   },
 
   async loadRunHistory() {
@@ -145,11 +149,23 @@ export const runSlice: Slice<RunSlice> = (set, get) => ({
     }
   },
 
-  openRun(id) {
-    stopFollowing?.();
-    set({ run: { id, status: 'running' }, nodeRuns: {} });
-    stopFollowing = followRun(id, get().applyEvent, () => {
-      set({ run: { id, status: 'interrupted', error: 'The run could not be loaded.' } });
-    });
+  async openRun(id) {
+    const follow = () => {
+      set({ run: { id, status: 'running' }, nodeRuns: {}, runOutputs: {} });
+      stopFollowing = followRun(id, get().applyEvent, () => {
+        set({ run: { id, status: 'interrupted', error: 'The run could not be loaded.' } });
+      });
+    };
+    try {
+      const record = await getRun(id);
+      const parsed = PipelineFileSchema.safeParse(record.pipeline);
+      if (!parsed.success) throw new Error('its pipeline can no longer be read');
+      get().guard('Open', () => {
+        get().loadFile(parsed.data, record.pipelineId);
+        follow();
+      });
+    } catch (error) {
+      get().notify(`Could not open run ${id}: ${(error as Error).message}`, 'error');
+    }
   },
 });

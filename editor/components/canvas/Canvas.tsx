@@ -1,8 +1,14 @@
-import type { FinalConnectionState, OnConnectStartParams } from '@xyflow/react';
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import type { FinalConnectionState, IsValidConnection, OnConnectStartParams } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+} from '@xyflow/react';
 import type { DragEvent, MouseEvent as ReactMouseEvent } from 'react';
 import { useEffect, useMemo, useRef } from 'react';
-import type { IsValidConnection } from '@xyflow/react';
 import { connectionProblem } from '../../model/connect.ts';
 import type { EditorEdge, EditorNode } from '../../model/types.ts';
 import { useEditor } from '../../store/index.ts';
@@ -12,6 +18,21 @@ import { useCanvasDrop } from './useCanvasDrop.ts';
 import { useEdgeStyles } from './useEdgeStyles.ts';
 
 const nodeTypes = { pipeline: PipelineNode };
+
+const CATEGORY_COLOURS: Record<string, string> = {
+  text: '#3d6fd9',
+  image: '#d2557a',
+  model: '#7b61d1',
+  transform: '#2b9a86',
+  control: '#d08a2e',
+  output: '#4b5563',
+  pipeline: '#0e7490',
+};
+
+function minimapColor(node: EditorNode): string {
+  const info = useEditor.getState().nodeTypes[node.data.type];
+  return CATEGORY_COLOURS[info?.category ?? ''] ?? '#c8453a';
+}
 
 /** The last pointer position over the canvas, where the add key opens its popup. */
 export const pointer = { x: 200, y: 200 };
@@ -25,9 +46,14 @@ export function Canvas() {
   const styledEdges = useEdgeStyles(edges);
   const { onDragOver, onDrop } = useCanvasDrop();
 
+  // Fit once the nodes of a newly opened pipeline have been measured, not before.
+  const initialized = useNodesInitialized();
+  const fitted = useRef(0);
   useEffect(() => {
-    if (fitRequest > 0) requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1 }));
-  }, [fitRequest, fitView]);
+    if (fitRequest === fitted.current || (!initialized && nodes.length > 0)) return;
+    fitted.current = fitRequest;
+    void fitView({ padding: 0.15, maxZoom: 1 });
+  }, [fitRequest, initialized, nodes.length, fitView]);
 
   const handlers = useMemo(() => {
     const state = useEditor.getState;
@@ -133,7 +159,7 @@ export function Canvas() {
         minZoom={0.05}
       >
         <Background gap={24} size={1} />
-        <MiniMap pannable zoomable nodeStrokeWidth={3} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeBorderRadius={4} />
         <Controls />
         <ConnectionHint />
       </ReactFlow>

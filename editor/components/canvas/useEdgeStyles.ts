@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import type { NodeData } from '../../model/types.ts';
 import { findOutput, portClass } from '../../model/ports.ts';
 import type { EditorEdge } from '../../model/types.ts';
 import { useEditor } from '../../store/index.ts';
@@ -9,17 +10,15 @@ export function useEdgeStyles(edges: EditorEdge[]): EditorEdge[] {
   const nodeTypes = useEditor((s) => s.nodeTypes);
   const checkProblems = useEditor((s) => s.checkProblems);
 
-  // Node types by node id change only when nodes are added, removed or retyped, not moved.
-  const typeKey = nodes.map((n) => `${n.id} ${n.data.type}`).join('\n');
-  const typeOf = useMemo(
-    () => new Map(typeKey.split('\n').map((line) => line.split(' ') as [string, string])),
-    [typeKey],
-  );
+  // Output types by node change only when nodes are added, removed or edited, not moved.
+  const dataKey = useMemo(() => new Map(nodes.map((n) => [n.id, n.data])), [nodes]);
+  const dataOf = useStableMap(dataKey);
 
   return useMemo(() => {
     const bad = new Set(checkProblems.map((p) => p.edgeId).filter(Boolean));
     return edges.map((edge) => {
-      const type = findOutput(nodeTypes[typeOf.get(edge.source) ?? ''], edge.sourceHandle)?.type;
+      const data = dataOf.get(edge.source);
+      const type = data && findOutput(nodeTypes[data.type], data.params, edge.sourceHandle)?.type;
       const className = [
         type ? portClass(type) : 'port-any',
         bad.has(edge.id) ? 'edge-problem' : '',
@@ -28,5 +27,14 @@ export function useEdgeStyles(edges: EditorEdge[]): EditorEdge[] {
         .trim();
       return edge.className === className ? edge : { ...edge, className };
     });
-  }, [edges, nodeTypes, typeOf, checkProblems]);
+  }, [edges, nodeTypes, dataOf, checkProblems]);
+}
+
+/** The previous map while every entry is the same object, so a drag does not restyle edges. */
+function useStableMap(next: Map<string, NodeData>): Map<string, NodeData> {
+  const previous = useRef(next);
+  const old = previous.current;
+  const same = old.size === next.size && [...next].every(([id, data]) => old.get(id) === data);
+  if (!same) previous.current = next;
+  return previous.current;
 }

@@ -11,7 +11,7 @@ interface Props {
 }
 
 function SampleButton({ nodeId, name }: { nodeId: string; name: string }) {
-  const sample = useEditor((s) => s.samples.find((x) => x.name === name));
+  const sample = useEditor((s) => s.samples.find((x) => x.input === name));
   const useSample = useEditor((s) => s.useSample);
   if (!sample) return null;
   return (

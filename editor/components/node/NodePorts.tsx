@@ -3,7 +3,7 @@ import { memo, useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeTypeInfo } from '../../../pipeline/node-type.ts';
 import type { PortSpec } from '../../../pipeline/ports.ts';
-import { inputPorts, portClass, portLabel } from '../../model/ports.ts';
+import { inputPorts, outputPorts, portClass, portLabel } from '../../model/ports.ts';
 import { useEditor } from '../../store/index.ts';
 
 function PortRow({ port, side }: { port: PortSpec; side: 'in' | 'out' }) {
@@ -33,10 +33,11 @@ interface Props {
 /** Inputs down the left, outputs down the right; a handle's id is its port's id. */
 function NodePortsView({ nodeId, info, params }: Props) {
   const inputs = inputPorts(info, params);
+  const outputs = outputPorts(info, params);
 
   // Ports grown from params come and go; React Flow must re-measure the handles when they do.
   const updateNodeInternals = useUpdateNodeInternals();
-  const key = inputs.map((p) => p.id).join('\n');
+  const key = [...inputs, ...outputs].map((p) => p.id).join('\n');
   useEffect(() => updateNodeInternals(nodeId), [key, nodeId, updateNodeInternals]);
 
   return (
@@ -47,7 +48,7 @@ function NodePortsView({ nodeId, info, params }: Props) {
         ))}
       </div>
       <div className="wnode-outputs">
-        {info.outputs.map((port) => (
+        {outputs.map((port) => (
           <PortRow key={port.id} port={port} side="out" />
         ))}
       </div>

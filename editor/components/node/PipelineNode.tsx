@@ -64,7 +64,7 @@ function PipelineNodeView({ id, data, selected }: NodeProps<EditorNode>) {
           ))}
         </ul>
       )}
-      <NodeRunDetail nodeId={id} />
+      <NodeRunDetail nodeId={id} io={info?.io} name={data.params.name} />
     </div>
   );
 }

@@ -2,8 +2,7 @@ import { useEffect } from 'react';
 import { useEditor } from '../../store/index.ts';
 import { formatDuration } from '../node/StatusBadge.tsx';
 
-function when(at: string | number | undefined): string {
-  if (at === undefined) return '';
+function when(at: number): string {
   const date = new Date(at);
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleString();
 }
@@ -21,14 +20,14 @@ export function RunHistory() {
       <ul>
         {runs.map((run) => (
           <li key={run.id} className={`wlist-row${run.id === current ? ' current' : ''}`}>
-            <button className="wlist-main" onClick={() => openRun(run.id)}>
+            <button className="wlist-main" onClick={() => void openRun(run.id)}>
               <span className="wlist-name">
                 <span className={`wbadge wbadge-${run.status}`}>{run.status}</span>{' '}
-                {run.pipelineName ?? run.pipelineId ?? 'pipeline'}
+                {run.pipelineName}
               </span>
               <span className="wlist-sub">
                 {when(run.startedAt)}
-                {run.durationMs !== undefined && ` · ${formatDuration(run.durationMs)}`}
+                {run.durationMs !== null && ` · ${formatDuration(run.durationMs)}`}
               </span>
             </button>
           </li>

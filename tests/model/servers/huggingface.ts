@@ -48,7 +48,9 @@ async function caption({ received, res, scenario }: Exchange) {
 async function classify({ received, res }: Exchange) {
   if (received.json) {
     const labels: string[] = received.json.parameters?.candidate_labels ?? [];
-    const image = Buffer.from(received.json.inputs, 'base64');
+    // The reference has `inputs` as the base64 image; the client sends `{ image }`: take both.
+    const { inputs } = received.json;
+    const image = Buffer.from(typeof inputs === 'string' ? inputs : inputs.image, 'base64');
     await sharp(image).metadata();
     const scores = labels.map((label, i) => ({ label, score: (labels.length - i) / 10 }));
     return sendJson(res, 200, scores);

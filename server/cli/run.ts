@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { pipelineInputs } from '../../pipeline/io.ts';
+import type { NodeId } from '../../pipeline/ids.ts';
+import { registry } from '../../nodes/index.ts';
+import { DirectoryCache, runPipeline } from '../engine/index.ts';
+import type { RunOptions } from '../engine/types.ts';
+import { InputValueError, decodeInputs } from '../runs/inputs.ts';
+import { EXIT, UsageError, println } from './io.ts';
+import type { CliIo, Parsed } from './io.ts';
+import { parseInputOptions } from './inputs.ts';
+import { fileArgument, loadPipeline, problemLine } from './load.ts';
+import { formatOutputs, writeImages } from './outputs.ts';
+import { progressReporter } from './progress.ts';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** `weft run FILE`: runs a pipeline file on the inputs given and prints its outputs. */
+export const runCommand = {
+  options: {
+    input: { type: 'string', short: 'i', multiple: true },
+    out: { type: 'string', short: 'o' },
+    json: { type: 'boolean' },
+    cache: { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    'cache-all': { type: 'boolean' },
+    'run-to': { type: 'string' },
+    'run-from': { type: 'string' },
+  } as const,
+
+  async run({ values, positionals }: Parsed, io: CliIo): Promise<number> {
+    const file = fileArgument(positionals, 'run');
+    const { pipeline, problems } = loadPipeline(file, io, io.env);
+    if (!pipeline || problems.length) {
+      for (const problem of problems) println(io.stderr, problemLine(problem));
+      println(io.stderr, `weft: ${file} cannot run; fix the problems above`);
+      return EXIT.failed;
+    }
+    const raw = parseInputOptions((values.input as string[] | undefined) ?? [], io.cwd);
+    let inputs;
+    try {
+      inputs = await decodeInputs(pipelineInputs(pipeline, registry), raw);
+    } catch (error) {
+      if (error instanceof InputValueError) throw new UsageError(error.message);
+      throw error;
+    }
+
+    const controller = new AbortController();
+    const stop = () => controller.abort(new Error('cancelled with Ctrl+C'));
+    process.once('SIGINT', stop);
+    const options: RunOptions = {
+      registry,
+      inputs,
+      signal: controller.signal,
+      env: io.env,
+      onEvent: progressReporter(pipeline, io),
+      ...runTargets(values, new Set(pipeline.nodes.map((node) => node.id))),
+    };
+    const cacheDir = text(values.cache) ?? io.env.WEFT_CACHE_DIR;
+    if (cacheDir && values['no-cache'] !== true) {
+      options.cache = new DirectoryCache(path.resolve(io.cwd, cacheDir));
+    }
+    if (values['cache-all'] === true) options.cacheAll = true;
+    const result = await runPipeline(pipeline, options).finally(() =>
+      process.removeListener('SIGINT', stop),
+    );
+
+    if (result.status !== 'succeeded') {
+      const where = result.error?.nodeId ? `node \`${result.error.nodeId}\`: ` : '';
+      println(io.stderr, `weft: the run ${result.status}: ${where}${result.error?.message ?? ''}`);
+      return result.status === 'cancelled' ? EXIT.interrupted : EXIT.failed;
+    }
+    const outputs = writeImages(result.outputs, text(values.out) ?? 'weft-out', io.cwd);
+    println(io.stdout, values.json === true ? JSON.stringify(outputs) : formatOutputs(outputs));
+    return EXIT.ok;
+  },
+};
+
+function runTargets(values: Parsed['values'], ids: Set<string>): Partial<RunOptions> {
+  const targets: Partial<RunOptions> = {};
+  for (const [flag, key] of [
+    ['run-to', 'runTo'],
+    ['run-from', 'runFrom'],
+  ] as const) {
+    const id = text(values[flag]);
+    if (id === undefined) continue;
+    if (!ids.has(id)) throw new UsageError(`--${flag}: the pipeline has no node "${id}"`);
+    targets[key] = id as NodeId;
+  }
+  return targets;
+}

@@ -66,27 +66,34 @@ async function attemptOnce<T>(
   { name, runSignal, timeoutMs }: AttemptOptions,
 ): Promise<T> {
   if (runSignal.aborted) throw new CancelledError();
+  // Without a time-out the run's own signal is all a node needs; a signal per attempt costs
+  // more than the cheapest nodes themselves.
+  if (timeoutMs === undefined) return untilAborted(start(work, runSignal, attempt), runSignal);
+
   const controller = new AbortController();
   const onCancel = () => controller.abort(new CancelledError());
   runSignal.addEventListener('abort', onCancel, { once: true });
-  const timer =
-    timeoutMs === undefined
-      ? undefined
-      : setTimeout(() => {
-          const fix = 'raise its `policy.timeoutMs` or the run time-out';
-          controller.abort(new TimeoutError(`${name} timed out after ${timeoutMs} ms; ${fix}`));
-        }, timeoutMs);
+  const timer = setTimeout(() => {
+    const fix = 'raise its `policy.timeoutMs` or the run time-out';
+    controller.abort(new TimeoutError(`${name} timed out after ${timeoutMs} ms; ${fix}`));
+  }, timeoutMs);
   try {
-    let running: Promise<T>;
-    try {
-      running = work(controller.signal, attempt);
-    } catch (error) {
-      running = Promise.reject(error);
-    }
-    return await untilAborted(running, controller.signal);
+    return await untilAborted(start(work, controller.signal, attempt), controller.signal);
   } finally {
     clearTimeout(timer);
     runSignal.removeEventListener('abort', onCancel);
+  }
+}
+
+function start<T>(
+  work: (signal: AbortSignal, attempt: number) => Promise<T>,
+  signal: AbortSignal,
+  attempt: number,
+): Promise<T> {
+  try {
+    return work(signal, attempt);
+  } catch (error) {
+    return Promise.reject(error);
   }
 }
 

@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
+import { describeProviders } from '../../nodes/model/providers/index.ts';
 import type { AppEnv } from '../http/middleware.ts';
 import type { Services } from '../services.ts';
 
 /**
- * Which model providers this server can reach (keys present, URLs set), never the keys
- * themselves. Empty until the model nodes describe their providers.
+ * Which model providers this server can use (keys present, URLs set) and the models they list;
+ * never the keys themselves. Asked fresh each time, so a provider started later shows up.
  */
-export function providerRoutes(_services: Services) {
+export function providerRoutes(services: Services) {
   const app = new Hono<AppEnv>();
-  app.get('/', (c) => c.json([]));
+  app.get('/', async (c) => c.json(await describeProviders(services.env)));
   return app;
 }

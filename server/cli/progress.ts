@@ -20,7 +20,7 @@ export function progressReporter(pipeline: PipelineFile, io: CliIo): (event: Run
   const status = () => {
     if (!live) return;
     const [id, detail] = [...running.entries()].at(-1) ?? [];
-    const width = Math.max(20, (io.stderr.columns ?? 80) - 1);
+    const width = Math.max(20, (io.stderr.columns || 80) - 1);
     const line = `[${done}/${total}] ${id === undefined ? '' : `${name(id)} ${detail}`}`;
     io.stderr.write(`\r\x1b[K${line.slice(0, width)}`);
   };

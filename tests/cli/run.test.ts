@@ -1,3 +1,4 @@
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ const THUMBS = path.join(ROOT, 'examples/thumbnails/pipeline.json');
 const PHOTO = path.join(ROOT, 'examples/thumbnails/photo.jpg');
 const QUICK_BROWN = 'The quick brown dog jumped over the lazy fox';
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+const hasScript = () => spawnSync('script', ['--version']).status === 0;
 const temp = () => mkdtempSync(path.join(tmpdir(), 'weft-cli-'));
 
 const at = { x: 0, y: 0 };
@@ -54,6 +56,21 @@ describe('weft run', () => {
       });
       expect(result.code).toBe(0);
       expect(oneLine(JSON.parse(result.stdout).text)).toContain(QUICK_BROWN);
+    },
+  );
+
+  it.skipIf(!hasScript())(
+    'rewrites one progress line in place on a terminal (util-linux `script` gives it one)',
+    async () => {
+      const command = `'${process.execPath}' bin/weft.js run examples/ocr/pipeline.json --input image=@examples/ocr/image.png > /dev/null`;
+      const result = await new Promise<string>((resolve) =>
+        execFile('script', ['-qc', command, '/dev/null'], { cwd: ROOT }, (_, stdout) =>
+          resolve(stdout),
+        ),
+      );
+      expect(result).toContain('\r\x1b[K[1/3] ocr (image.ocr)');
+      expect(result).toContain('\r\x1b[Krun succeeded in ');
+      expect(result).not.toContain('ocr (image.ocr): done in');
     },
   );
 

@@ -60,7 +60,12 @@ function parseFile(file: unknown): { pipeline: PipelineFile | undefined; problem
   // parse again, keeping the problems so the node is marked.
   const onlyNodeSettings = problems.every((p) => p.code !== 'invalid_file');
   if (!onlyNodeSettings) return { pipeline: undefined, problems };
-  const copy = structuredClone(file) as { nodes: Record<string, unknown>[] };
+  let copy: { nodes: Record<string, unknown>[] };
+  try {
+    copy = structuredClone(file) as typeof copy;
+  } catch {
+    return { pipeline: undefined, problems };
+  }
   for (const issue of parsed.error.issues) {
     const node = copy.nodes[issue.path[1] as number];
     if (node) delete node[issue.path[2] as string];

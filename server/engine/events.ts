@@ -18,6 +18,11 @@ export class EventLog {
   emit(body: EventBody): void {
     if (!this.listener) return;
     const event = { ...body, runId: this.runId, seq: this.#seq++, at: Date.now() } as RunEvent;
-    this.listener(event);
+    try {
+      this.listener(event);
+    } catch {
+      // The listener belongs to the caller (a closed SSE stream, a full disk): its failure must
+      // not fail the node that happened to report, and it has no channel to be reported on.
+    }
   }
 }

@@ -227,6 +227,17 @@ describe('runPipeline', () => {
     expect(result.error?.message).toContain('over its limit of 1000');
   });
 
+  it('finishes the run when the event listener throws', async () => {
+    const { registry } = testNodes();
+    const result = await runPipeline(diamond(), {
+      registry,
+      onEvent: () => {
+        throw new Error('the client went away');
+      },
+    });
+    expect(result.status).toBe('succeeded');
+  });
+
   it('runs a 100,000-node chain without overflowing the stack', async () => {
     const { registry } = testNodes();
     const count = 100_000;

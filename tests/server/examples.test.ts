@@ -2,7 +2,16 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeOcr } from '../../nodes/image/ocr.ts';
-import { OCR_IMAGE, QUICK_BROWN, json, ocrPipeline, oneLine, tempDir, testApp } from './helpers.ts';
+import {
+  OCR_IMAGE,
+  QUICK_BROWN,
+  ROOT,
+  json,
+  ocrPipeline,
+  oneLine,
+  tempDir,
+  testApp,
+} from './helpers.ts';
 
 /** An examples folder like the project's: `ocr/pipeline.json` with `image.png` beside it. */
 function examplesFolder(): string {
@@ -55,6 +64,24 @@ describe('examples', () => {
     const again = await testApp({ dataDir, examplesDir });
     expect((await again.app.request('/api/pipelines/example-ocr')).status).toBe(404);
     await again.close();
+  });
+
+  it('runs every shipped example on its sample inputs', async () => {
+    const t = await testApp({ examplesDir: path.join(ROOT, 'examples') });
+    const examples = await (await t.app.request('/api/examples')).json();
+    expect(examples.map((e: { id: string }) => e.id)).toEqual(
+      expect.arrayContaining(['example-ocr', 'example-thumbnails', 'example-bank-statement']),
+    );
+    for (const { id, samples } of examples) {
+      expect(samples.length).toBeGreaterThan(0);
+      const res = await t.app.request(
+        '/api/runs',
+        json({ pipelineId: id, useSamples: true, wait: true }),
+      );
+      const run = await res.json();
+      expect({ id, status: run.status }).toEqual({ id, status: 'succeeded' });
+    }
+    await t.close();
   });
 
   it('runs an example on its sample inputs', async () => {

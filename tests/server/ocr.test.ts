@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeOcr } from '../../nodes/image/ocr.ts';
-import { OCR_IMAGE, QUICK_BROWN, json, ocrPipeline, oneLine, testApp } from './helpers.ts';
+import { OCR_IMAGE, QUICK_BROWN, ROOT, json, ocrPipeline, oneLine, testApp } from './helpers.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => (t = await testApp()));
@@ -10,10 +11,13 @@ afterAll(async () => {
   await closeOcr();
 });
 
+/** The shipped example, as a user would send it. */
+const example = readFileSync(path.join(ROOT, 'examples/ocr/pipeline.json'), 'utf8');
+
 describe('OCR over HTTP', () => {
   it('reads the text of an image sent as a multipart file', async () => {
     const form = new FormData();
-    form.set('pipeline', JSON.stringify(ocrPipeline));
+    form.set('pipeline', example);
     form.set('wait', 'true');
     form.set('image', new Blob([readFileSync(OCR_IMAGE)], { type: 'image/png' }), 'testocr.png');
     const res = await t.app.request('/api/runs', { method: 'POST', body: form });

@@ -47,17 +47,41 @@ async function readForm(c: Context): Promise<FormData> {
   }
 }
 
-export function parseJsonText(text: string): unknown {
-  if (text.trim() === '') throw new ApiError(400, 'invalid_json', 'the request body is empty');
+/** Deeper than any pipeline or input needs; deep enough JSON overflows the stack when written. */
+export const MAX_JSON_DEPTH = 256;
+
+export function parseJsonText(text: string, what = 'the request body'): unknown {
+  if (text.trim() === '') throw new ApiError(400, 'invalid_json', `${what} is empty`);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new ApiError(
       400,
       'invalid_json',
-      `the request body is not valid JSON: ${(error as Error).message}`,
+      `${what} is not valid JSON: ${(error as Error).message}`,
     );
   }
+  if (depthOver(value, MAX_JSON_DEPTH)) {
+    throw new ApiError(
+      400,
+      'invalid_json',
+      `${what} nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`,
+    );
+  }
+  return value;
+}
+
+/** Whether a parsed JSON value nests deeper than `limit`, walked without recursion. */
+function depthOver(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Narrows a parsed body to a plain object, or refuses it naming what was expected. */

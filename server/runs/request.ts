@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Body } from '../http/body.ts';
+import { parseJsonText } from '../http/body.ts';
 import { badRequest } from '../http/errors.ts';
 import type { RunRequestOptions } from '../storage/history.ts';
 import type { RawInput } from './inputs.ts';
@@ -80,9 +81,9 @@ function fromForm(form: FormData): Record<string, unknown> {
 
 function jsonField(name: string, value: string): unknown {
   try {
-    return JSON.parse(value);
+    return parseJsonText(value, `field \`${name}\``);
   } catch (error) {
-    throw badRequest(`field \`${name}\` is not valid JSON: ${(error as Error).message}`);
+    throw badRequest((error as Error).message);
   }
 }
 

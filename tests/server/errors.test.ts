@@ -123,6 +123,16 @@ const cases: [string, string, RequestInit, number, string][] = [
     413,
     'payload_too_large',
   ],
+  [
+    'run: JSON nested too deep',
+    '/api/runs',
+    raw(
+      `{"pipeline":{"version":1,"nodes":[],"edges":[],"ui":{"a":${'['.repeat(1000)}${']'.repeat(1000)}}}}`,
+      'application/json',
+    ),
+    400,
+    'invalid_json',
+  ],
   ['validate: broken JSON', '/api/validate', raw('{', 'application/json'), 400, 'invalid_json'],
   [
     'save: broken JSON',
@@ -189,6 +199,37 @@ describe('bad input never yields a 500', () => {
     expect({ status: res.status, code: body.error.code }).toEqual({ status, code });
     expect(body.error.message).toEqual(expect.any(String));
     expect(body.error).toHaveProperty('details');
+  });
+
+  it('random bytes sent to every route that reads a body get a 4xx', async () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const junk = () => {
+      const bytes = new Uint8Array(1 + Math.floor(random() * 600));
+      for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(random() * 256);
+      return bytes;
+    };
+    const routes: [string, string][] = [
+      ['POST', '/api/runs'],
+      ['POST', '/api/validate'],
+      ['POST', '/api/pipelines'],
+      ['PUT', '/api/pipelines/fuzz'],
+    ];
+    const types = [
+      'application/json',
+      `multipart/form-data; boundary=${boundary}`,
+      '',
+      'image/png',
+    ];
+    for (let round = 0; round < 25; round++) {
+      for (const [method, url] of routes) {
+        for (const type of types) {
+          const headers: Record<string, string> = type ? { 'content-type': type } : {};
+          const res = await t.app.request(url, { method, headers, body: junk() });
+          expect({ url, type, status: res.status < 500 }).toEqual({ url, type, status: true });
+        }
+      }
+    }
   });
 
   it('a streamed body over the limit (no Content-Length) gets 413', async () => {

@@ -44,7 +44,8 @@ export function providerError(
 ): NodeRunError {
   if (error instanceof NodeRunError) return error;
   const http = httpFailure(error, headers);
-  const raw = http ? fromStatus(http, subject) : fromTransport(error, subject);
+  const raw =
+    http && http.status >= 400 ? fromStatus(http, subject) : fromTransport(error, subject);
   const message = redact(raw.message, subject.env);
   return new NodeRunError(raw.code, message, {
     retryable: raw.retryable,
@@ -62,7 +63,7 @@ export function badAnswer(
   const name = providerName(subject.provider);
   const message =
     code === 'stream_cut'
-      ? `${name} stopped streaming the answer of model \`${subject.model}\` before it was complete (${what}); another attempt may succeed`
+      ? `${name} cut off the answer of model \`${subject.model}\` before it was complete (${what}); another attempt may succeed`
       : `${name} at ${subject.target} gave an answer that is not what its API promises (${what}); check that the URL points at a server that speaks the ${name} API`;
   return new NodeRunError(code, redact(message, subject.env), { retryable: code === 'stream_cut' });
 }
@@ -118,15 +119,16 @@ function fromStatus(http: HttpFailure, subject: RequestSubject): NodeRunError {
 function fromTransport(error: unknown, subject: RequestSubject): NodeRunError {
   const name = providerName(subject.provider);
   const text = errorText(error);
-  if (error instanceof SyntaxError || /JSON|Unexpected token|parse/i.test(text)) {
+  if (error instanceof SyntaxError) {
     return badAnswer('bad_response', subject, 'the body is not valid JSON');
-  }
-  if (/terminated|other side closed|socket hang up|ECONNRESET|premature close/i.test(text)) {
-    return badAnswer('stream_cut', subject, 'the connection closed');
   }
   if (error instanceof InferenceClientError) {
     // The HF client checks answers itself; its words say what did not match.
-    return badAnswer('bad_response', subject, error.message);
+    const said = error.message.replace(/^Failed to perform inference: /, '');
+    return badAnswer('bad_response', subject, said);
+  }
+  if (/terminated|other side closed|socket hang up|ECONNRESET|premature close/i.test(text)) {
+    return badAnswer('stream_cut', subject, 'the connection closed');
   }
   const reason = /ECONNREFUSED/.test(text)
     ? 'connection refused'

@@ -72,10 +72,14 @@ export async function openaiChat(request: ChatRequest, options: ChatOptions): Pr
       const usage = usageOf(done.usage as WireUsage | undefined);
       return usage ? { ...answer, usage } : answer;
     }
-    const stream = await client.chat.completions.create(
-      { ...body, stream: true, stream_options: { include_usage: true } },
-      { signal },
-    );
+    const { data: stream, response } = await client.chat.completions
+      .create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal })
+      .withResponse();
+    const type = response.headers.get('content-type') ?? 'none';
+    if (!type.startsWith('text/event-stream')) {
+      // The client would read a JSON answer as an empty stream; say what really came back.
+      throw badAnswer('bad_response', subjectOf(call), `a stream was asked for, ${type} came`);
+    }
     let text = '';
     let finishReason: string | null = null;
     let usage: ChatAnswer['usage'];

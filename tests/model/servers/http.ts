@@ -25,7 +25,8 @@ export type Scenario =
   | 'cut'
   | 'malformed'
   | 'slow'
-  | 'wrong-shape';
+  | 'wrong-shape'
+  | 'json-for-stream';
 
 export interface Exchange {
   req: IncomingMessage;
@@ -149,7 +150,7 @@ export function sendJson(
  * request was handled (or deliberately left hanging) and the normal answer must not follow.
  */
 export async function playFailure(
-  { res, scenario, count }: Exchange,
+  { res, scenario, count, received }: Exchange,
   errorBody: (message: string, type: string) => unknown,
 ): Promise<boolean> {
   if (scenario === 'rate-limit' || (scenario === 'rate-limit-once' && count === 1)) {
@@ -170,9 +171,14 @@ export async function playFailure(
     // Never answer: the client's time-out or cancel must end the request.
     return true;
   }
-  if (scenario === 'malformed') {
+  // A stream asked for gets its malformed event from the stream writer instead.
+  if (scenario === 'malformed' && received.json?.stream !== true) {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"id": "chatcmpl-1", "choices": [ {"index": 0, ');
+    return true;
+  }
+  if (scenario === 'json-for-stream') {
+    sendJson(res, 200, { id: 'chatcmpl-1', object: 'chat.completion', choices: [] });
     return true;
   }
   if (scenario === 'slow') await new Promise((resolve) => setTimeout(resolve, 120));

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -221,5 +221,18 @@ describe('DirectoryCache', () => {
     await runPipeline(tree(7), { registry, cache: new DirectoryCache(dir), onEvent: log.onEvent });
     expect(calls).toHaveLength(7);
     expect(log.find('node.finished').every((e) => e.cached)).toBe(true);
+  });
+
+  it('removes the least recently used files past its byte budget', () => {
+    const small = mkdtempSync(join(tmpdir(), 'weft-cache-small-'));
+    try {
+      const cache = new DirectoryCache(small, { maxBytes: 2500 });
+      for (const key of ['a', 'b', 'c', 'd']) cache.set(key, { text: key.repeat(1000) });
+      expect(cache.get('d')).toEqual({ text: 'd'.repeat(1000) });
+      expect(cache.get('a')).toBeUndefined();
+      expect(readdirSync(small).length).toBeLessThanOrEqual(2);
+    } finally {
+      rmSync(small, { recursive: true, force: true });
+    }
   });
 });

@@ -49,6 +49,27 @@ describe('control.switch and control.merge', () => {
     expect(await runNode(switchNode, { value: 'blue' }, cases)).toEqual({ default: 'blue' });
   });
 
+  it('grows one output per case, which edges are checked against', () => {
+    const registry = new Registry([...testNodes().definitions, ...controlNodes]);
+    const wired = (port: string) =>
+      checkPipeline(
+        pipeline(
+          [
+            ['n', 'test.source'],
+            ['s', 'control.switch', { cases: ['red', 'green'] }],
+            ['x', 'test.step'],
+          ],
+          ['n.out->s.value', `s.${port}->x.in`],
+        ),
+        registry,
+      ).problems.map((p) => p.message);
+    expect(wired('green')).toEqual([]);
+    expect(wired('default')).toEqual([]);
+    expect(wired('blue')).toEqual([
+      'edge `e1`: node `s` (control.switch) has no output `blue` (its outputs: `default`, `red`, `green`)',
+    ]);
+  });
+
   it('passes on the first input with a value, in the listed order', async () => {
     const params = { inputs: ['a', 'b', 'c'] };
     expect(await runNode(mergeNode, { b: 'second', c: 'third' }, params)).toEqual({

@@ -1,4 +1,4 @@
-import { CancelledError } from '../../../pipeline/errors.ts';
+import { CancelledError, WeftError } from '../../../pipeline/errors.ts';
 
 interface Waiter {
   grant(): void;
@@ -85,9 +85,7 @@ export class Limiter {
 
 /** The error a cancelled wait ends with: the engine's own reason when it gave one. */
 export function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error && 'code' in signal.reason
-    ? signal.reason
-    : new CancelledError();
+  return signal.reason instanceof WeftError ? signal.reason : new CancelledError();
 }
 
 const limiters = new Map<string, Limiter>();

@@ -1,9 +1,9 @@
 /**
- * Readable, stable ids: a node is named after its type (`ocr`, `ocr-2`) and an edge is `e1`,
- * `e2`, ... so the diff of two saved files reads well.
+ * Readable, stable ids: a node is named after its type (`image-ocr`, `image-ocr-2`) and an edge
+ * is `e1`, `e2`, ... so the diff of two saved files reads well.
  */
 export function freshNodeId(type: string, taken: ReadonlySet<string>): string {
-  const base = (type.split('.').pop() ?? type).replace(/[^a-z0-9-]/gi, '') || 'node';
+  const base = type.replace(/\./g, '-').replace(/[^a-z0-9-]/gi, '') || 'node';
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const id = `${base}-${n}`;

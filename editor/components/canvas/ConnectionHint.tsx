@@ -1,4 +1,5 @@
-import { useConnection, ViewportPortal } from '@xyflow/react';
+import { useConnection } from '@xyflow/react';
+import { createPortal } from 'react-dom';
 import { connectionProblem } from '../../model/connect.ts';
 import { useEditor } from '../../store/index.ts';
 
@@ -20,15 +21,17 @@ export function ConnectionHint() {
     targetHandle: target.id ?? null,
   });
   if (!reason) return null;
-  return (
-    <ViewportPortal>
-      <div
-        className="wconnection-hint"
-        role="status"
-        style={{ transform: `translate(${connection.to.x + 16}px, ${connection.to.y + 16}px)` }}
-      >
-        {reason}
-      </div>
-    </ViewportPortal>
+  // Drawn above the nodes, in page coordinates, so no node ever covers it. React Flow gives the
+  // pointer relative to its own box.
+  const box = document.querySelector('.react-flow')?.getBoundingClientRect();
+  const at = {
+    x: connection.pointer.x + (box?.left ?? 0),
+    y: connection.pointer.y + (box?.top ?? 0),
+  };
+  return createPortal(
+    <div className="wconnection-hint" role="status" style={{ left: at.x + 16, top: at.y + 18 }}>
+      {reason}
+    </div>,
+    document.body,
   );
 }

@@ -37,6 +37,7 @@ function RunButton() {
       ) : (
         <button
           className="wbutton primary"
+          aria-label="Run"
           title={`Run (${mod}Enter)`}
           onClick={() => void state().startRun()}
         >
@@ -57,6 +58,7 @@ function RunButton() {
 export function Toolbar() {
   const name = useEditor((s) => s.meta.name);
   const dirty = useEditor((s) => s.rev !== s.savedRev || s.metaDirty);
+  const neverSaved = useEditor((s) => s.pipelineId === null && s.nodes.length > 0);
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
   const picker = useRef<HTMLInputElement>(null);
@@ -71,8 +73,8 @@ export function Toolbar() {
         value={name}
         onChange={(e) => state().rename(e.target.value)}
       />
-      <span className={`wdirty${dirty ? ' on' : ''}`} title="Unsaved changes">
-        {dirty ? 'unsaved' : 'saved'}
+      <span className={`wdirty${dirty ? ' on' : ''}`}>
+        {dirty ? 'unsaved' : neverSaved ? 'not saved' : 'saved'}
       </span>
       <nav className="wtools">
         <button className="wbutton" onClick={() => state().guard('New', state().newPipeline)}>

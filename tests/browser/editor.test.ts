@@ -1,0 +1,224 @@
+import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Editor } from './harness.ts';
+import {
+  dragEdge,
+  dropFromPalette,
+  eventually,
+  handle,
+  node,
+  root,
+  screenshots,
+  shot,
+  startEditor,
+  textOf,
+} from './harness.ts';
+
+let editor: Editor;
+beforeAll(async () => {
+  editor = await startEditor();
+});
+afterAll(async () => {
+  await editor?.close();
+});
+
+const edges = (page: Page) => page.locator('.react-flow__edge');
+
+describe('the browser editor', () => {
+  it('builds the OCR pipeline from an empty canvas, runs it and shows the text read', async () => {
+    const page = await editor.open();
+    expect(await page.locator('.react-flow__node').count()).toBe(0);
+
+    await dropFromPalette(page, 'image.input', 60, 120);
+    await dropFromPalette(page, 'image.ocr', 380, 120);
+    await dropFromPalette(page, 'output.text', 680, 120);
+    await eventually(() => page.locator('.react-flow__node').count()).toBe(3);
+
+    await dragEdge(
+      page,
+      handle(page, 'image-input', 'image', 'source'),
+      handle(page, 'image-ocr', 'image', 'target'),
+    );
+    await dragEdge(
+      page,
+      handle(page, 'image-ocr', 'text', 'source'),
+      handle(page, 'output-text', 'value', 'target'),
+    );
+    await eventually(() => edges(page).count()).toBe(2);
+
+    await node(page, 'image-input')
+      .locator('input[type="file"]')
+      .setInputFiles(path.join(root, 'examples/ocr/image.png'));
+    await eventually(() => node(page, 'image-input').locator('img').isVisible()).toBe(true);
+    await shot(page, '1-ocr-built');
+
+    await page.keyboard.press('Control+Enter');
+    const output = node(page, 'output-text').locator('.wpreview-text');
+    await eventually(() => textOf(output), 25_000).toMatch(/quick brown dog/);
+    await eventually(() => textOf(node(page, 'image-ocr').locator('.wbadge'))).toMatch(
+      /done|cached/,
+    );
+    await eventually(() => textOf(page.locator('.wrun-status'))).toMatch(/succeeded/);
+    await shot(page, '2-ocr-run');
+    copyFileSync(path.join(screenshots, '2-ocr-run.png'), path.join(root, 'docs/editor.png'));
+    await page.close();
+  });
+
+  it('refuses an edge between mismatched types while dragging, and says why', async () => {
+    const page = await editor.open();
+    await dropFromPalette(page, 'text.input', 80, 140);
+    await dropFromPalette(page, 'image.ocr', 420, 140);
+    await eventually(() => page.locator('.react-flow__node').count()).toBe(2);
+
+    const from = handle(page, 'text-input', 'text', 'source');
+    const to = handle(page, 'image-ocr', 'image', 'target');
+    await dragEdge(page, from, to, true);
+    const hint = page.locator('.wconnection-hint');
+    await eventually(() => textOf(hint)).toMatch(
+      'Type mismatch: a text output cannot feed the image input',
+    );
+    await shot(page, '3-refused-edge');
+    await page.mouse.up();
+
+    await eventually(() => hint.count()).toBe(0);
+    await eventually(() =>
+      page.getByRole('alert').filter({ hasText: 'Type mismatch' }).first().isVisible(),
+    ).toBe(true);
+    expect(await edges(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('undoes a delete: the node and its edges come back', async () => {
+    const page = await editor.open('#/pipelines/example-ocr');
+    await eventually(() => edges(page).count()).toBe(2);
+
+    await node(page, 'ocr').locator('.wnode-header').click();
+    await page.keyboard.press('Delete');
+    await eventually(() => node(page, 'ocr').count()).toBe(0);
+    expect(await edges(page).count()).toBe(0);
+    await eventually(() => textOf(page.locator('.wdirty'))).toMatch('unsaved');
+
+    await page.keyboard.press('Control+z');
+    await eventually(() => node(page, 'ocr').count()).toBe(1);
+    await eventually(() => edges(page).count()).toBe(2);
+
+    await page.keyboard.press('Control+Shift+z');
+    await eventually(() => node(page, 'ocr').count()).toBe(0);
+    await page.close();
+  });
+
+  it('exports every example as the file it was loaded from, and imports it back unchanged', async () => {
+    const page = await editor.open();
+    const slugs = readdirSync(path.join(root, 'examples'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(slugs.length).toBeGreaterThan(0);
+
+    for (const slug of slugs) {
+      const file = JSON.parse(
+        readFileSync(path.join(root, 'examples', slug, 'pipeline.json'), 'utf8'),
+      );
+      await page.goto(`${editor.url}/#/pipelines/example-${slug}`);
+      await eventually(() => page.getByLabel('Pipeline name').inputValue()).toBe(file.name);
+      await eventually(() => page.locator('.react-flow__node').count()).toBe(file.nodes.length);
+      const exported = await exportFile(page);
+      expect(exported, slug).toEqual(file);
+
+      await page.getByLabel('Import a pipeline file').setInputFiles({
+        name: `${slug}.json`,
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(exported)),
+      });
+      await eventually(async () => page.url()).toMatch(/#\/$/);
+      await eventually(() => page.locator('.react-flow__node').count()).toBe(file.nodes.length);
+      expect(await exportFile(page), slug).toEqual(file);
+    }
+    await page.close();
+  });
+
+  it('opens a file with problems and marks each problem on its node', async () => {
+    const page = await editor.open();
+    const file = {
+      version: 1,
+      name: 'Broken',
+      nodes: [
+        { id: 'words', type: 'text.input', position: { x: 0, y: 0 }, params: { name: 'words' } },
+        { id: 'ocr', type: 'image.ocr', position: { x: 320, y: 0 }, params: {} },
+        { id: 'mystery', type: 'image.sharpen', position: { x: 640, y: 0 }, params: {} },
+      ],
+      edges: [
+        { id: 'e1', source: 'words', sourcePort: 'text', target: 'ocr', targetPort: 'image' },
+      ],
+    };
+    await page.getByLabel('Import a pipeline file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await eventually(() => textOf(node(page, 'ocr').locator('.wnode-problems'))).toMatch(
+      /text|image/,
+    );
+    await eventually(() => textOf(node(page, 'mystery').locator('.wnode-problems'))).toMatch(
+      'image.sharpen',
+    );
+    await eventually(() => textOf(node(page, 'mystery'))).toMatch('Unknown node type');
+    await shot(page, '4-import-problems');
+    await page.close();
+  });
+
+  it('shows a failing node with its message and its descendants as skipped', async () => {
+    const page = await editor.open();
+    const file = {
+      version: 1,
+      name: 'Fails',
+      nodes: [
+        {
+          id: 'words',
+          type: 'text.constant',
+          position: { x: 0, y: 0 },
+          params: { text: 'not json' },
+        },
+        { id: 'parse', type: 'transform.parse-json', position: { x: 300, y: 0 }, params: {} },
+        { id: 'again', type: 'transform.to-text', position: { x: 600, y: 0 }, params: {} },
+        { id: 'out', type: 'output.text', position: { x: 900, y: 0 }, params: { name: 'out' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'words', sourcePort: 'text', target: 'parse', targetPort: 'text' },
+        { id: 'e2', source: 'parse', sourcePort: 'value', target: 'again', targetPort: 'value' },
+        { id: 'e3', source: 'again', sourcePort: 'text', target: 'out', targetPort: 'value' },
+      ],
+    };
+    await page.getByLabel('Import a pipeline file').setInputFiles({
+      name: 'fails.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await eventually(() => page.locator('.react-flow__node').count()).toBe(4);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+
+    await eventually(() => textOf(node(page, 'parse').locator('.wbadge'))).toMatch('failed');
+    await eventually(() => textOf(node(page, 'parse').locator('.wnode-error'))).toMatch(/JSON/i);
+    for (const id of ['again', 'out']) {
+      await eventually(() => textOf(node(page, id).locator('.wbadge'))).toMatch('skipped');
+      await eventually(() => textOf(node(page, id).locator('.wnode-skipped'))).toMatch('parse');
+    }
+    await eventually(() => textOf(node(page, 'words').locator('.wbadge'))).toMatch(/done|cached/);
+    await eventually(() => textOf(page.locator('.wrun-status'))).toMatch(/failed/);
+    await shot(page, '5-failed-run');
+    await page.close();
+  });
+});
+
+/** Clicks Export and reads the downloaded file. */
+async function exportFile(page: Page): Promise<unknown> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}

@@ -24,7 +24,10 @@ export function scrub(line: string, secrets: readonly string[]): string {
 
 export interface LoggerOptions {
   level?: string;
-  /** Where log lines go; stdout when absent. Tests pass a collecting stream or level `silent`. */
+  /**
+   * Where log lines go; stderr when absent, so stdout keeps only what a command prints (the
+   * URL of `weft serve`). Tests pass a collecting stream or level `silent`.
+   */
   destination?: DestinationStream;
   /** Environment whose secret-looking values must never appear in a line. */
   env?: Env;
@@ -36,7 +39,7 @@ export interface LoggerOptions {
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = secretsOf(options.env ?? process.env);
-  const target = options.destination ?? pino.destination({ dest: 1, sync: false });
+  const target = options.destination ?? pino.destination({ dest: 2, sync: false });
   const destination: DestinationStream = {
     write: (line: string) => target.write(secrets.length ? scrub(line, secrets) : line),
   };

@@ -2,7 +2,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { errorBody, handleError, tooLarge } from './http/errors.ts';
-import { logRequests, requireToken } from './http/middleware.ts';
+import {
+  isLoopback,
+  logRequests,
+  loopbackHostsOnly,
+  requireToken,
+  sameOriginWrites,
+} from './http/middleware.ts';
 import type { AppEnv } from './http/middleware.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { editorRoutes } from './routes/editor.ts';
@@ -22,6 +28,8 @@ export function createApp(services: Services): Hono<AppEnv> {
 
   app.use(requestId());
   app.use(logRequests(logger));
+  if (isLoopback(config.host)) app.use(loopbackHostsOnly());
+  app.use('/api/*', sameOriginWrites());
   // The editor's files are public; the token guards what reads or changes data.
   if (config.apiToken !== undefined) app.use('/api/*', requireToken(config.apiToken));
   app.use(

@@ -12,6 +12,7 @@ export type ApiErrorCode =
   | 'invalid_input'
   | 'unsupported_media_type'
   | 'unauthorized'
+  | 'forbidden'
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
@@ -57,7 +58,8 @@ export function handleError(logger: Logger) {
     }
     if (err instanceof HTTPException) {
       const status = err.status;
-      const code: ApiErrorCode = status === 413 ? 'payload_too_large' : 'bad_request';
+      const code: ApiErrorCode =
+        status === 413 ? 'payload_too_large' : status === 403 ? 'forbidden' : 'bad_request';
       return c.json(errorBody(code, err.message || 'the request could not be read'), status);
     }
     logger.error({ err, reqId: c.get('requestId') }, 'unhandled error');

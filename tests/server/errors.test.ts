@@ -274,6 +274,36 @@ describe('bad input never yields a 500', () => {
   });
 });
 
+describe('requests from other sites', () => {
+  it('refuses a form post from another origin, as a malicious page would send', async () => {
+    const form = new FormData();
+    form.set('pipeline', JSON.stringify(greetPipeline));
+    const res = await t.app.request('/api/runs', {
+      method: 'POST',
+      body: form,
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('forbidden');
+  });
+
+  it('lets the editor it serves write (same origin)', async () => {
+    const res = await t.app.request('/api/validate', {
+      ...json(greetPipeline),
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses a Host that is not this machine while listening on loopback (DNS rebinding)', async () => {
+    const res = await t.app.request('http://rebound.example:8787/api/pipelines');
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toContain('localhost');
+    expect((await t.app.request('http://127.0.0.1:8787/api/pipelines')).status).toBe(200);
+    expect((await t.app.request('http://[::1]:8787/api/pipelines')).status).toBe(200);
+  });
+});
+
 describe('API token', () => {
   let guarded: Awaited<ReturnType<typeof testApp>>;
   const token = 'sesame-open-up';

@@ -9,21 +9,43 @@ import { requireText, textOf } from './providers/values.ts';
 const Params = z.object({
   provider: providerParam(['openai', 'huggingface']),
   model: modelParam,
-  prompt: z.string().max(200_000).default('').describe('The message to the model'),
-  system: z.string().max(50_000).default('').describe('Instructions that frame every answer'),
-  temperature: z
+  prompt: z
+    .string()
+    .max(200_000)
+    .default('')
+    .meta({
+      title: 'Prompt',
+      description: 'The message to the model, when input `prompt` is not connected',
+    }),
+  system: z
+    .string()
+    .max(50_000)
+    .default('')
+    .meta({ title: 'System', description: 'Instructions that frame every answer' }),
+  temperature: z.number().min(0).max(2).default(0.7).meta({
+    title: 'Temperature',
+    description: '0 gives the same answer for the same input (and lets the run cache it)',
+  }),
+  maxTokens: z
     .number()
-    .min(0)
-    .max(2)
-    .default(0.7)
-    .describe('0 gives the same answer for the same input (and lets the run cache it)'),
-  maxTokens: z.number().int().positive().max(1_000_000).optional(),
-  stop: z.array(z.string().min(1)).max(4).default([]).describe('Stop at any of these texts'),
-  schema: z
-    .record(z.string(), z.unknown())
+    .int()
+    .positive()
+    .max(1_000_000)
     .optional()
-    .describe('A JSON Schema: the answer must be JSON that matches it, given on output `json`'),
-  stream: z.boolean().default(true).describe('Show tokens as they arrive'),
+    .meta({ title: 'Max tokens', description: 'Longest answer, in tokens' }),
+  stop: z
+    .array(z.string().min(1))
+    .max(4)
+    .default([])
+    .meta({ title: 'Stop', description: 'Stop at any of these texts' }),
+  schema: z.record(z.string(), z.unknown()).optional().meta({
+    title: 'JSON Schema',
+    description: 'The answer must be JSON that matches this schema; it comes out on output `json`',
+  }),
+  stream: z
+    .boolean()
+    .default(true)
+    .meta({ title: 'Stream', description: 'Show tokens as they arrive' }),
 });
 type Params = z.infer<typeof Params>;
 

@@ -37,19 +37,19 @@ export function providerParam<const P extends readonly [ProviderId, ...ProviderI
   return z
     .enum(ids)
     .default(ids[0] as never)
-    .describe(
-      'Who runs the model: `openai` (or any server that speaks its API), `huggingface`, or `local` (offline, in-process)',
-    );
+    .meta({
+      title: 'Provider',
+      description:
+        'Who runs the model: `openai` (or any server that speaks its API), `huggingface`, or `local` (offline, in-process)',
+    });
 }
 
 /** The `model` param: empty means the provider's default model for the task. */
-export const modelParam = z
-  .string()
-  .max(500)
-  .default('')
-  .describe(
+export const modelParam = z.string().max(500).default('').meta({
+  title: 'Model',
+  description:
     "Model id (e.g. gpt-4o-mini, meta-llama/Llama-3.1-8B-Instruct, llama3.2 on Ollama); a Hugging Face endpoint URL also works; empty: the provider's default",
-  );
+});
 
 /** The model to use: the param, or the provider's default for the task. */
 export function modelFor(provider: ProviderId, task: Task, model: string): string {

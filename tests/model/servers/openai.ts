@@ -10,7 +10,14 @@ import {
 import { answerFor, sampleOf, vectorOf, wordCount } from './answers.ts';
 
 /** The models this server knows; any other id gets OpenAI's 404 `model_not_found`. */
-export const OPENAI_MODELS = ['gpt-image-test', 'test-chat', 'test-embed', 'test-vision'];
+export const OPENAI_MODELS = [
+  'gpt-4o-mini',
+  'gpt-image-1',
+  'gpt-image-test',
+  'test-chat',
+  'test-embed',
+  'test-vision',
+];
 
 const errorBody = (message: string, type: string, code: string | null = null) => ({
   error: { message, type, param: null, code },

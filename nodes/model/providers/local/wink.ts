@@ -81,7 +81,10 @@ export function analyze(text: string, keywordCount: number): Analysis {
   return {
     sentiment,
     mood: sentiment > 0.05 ? 'positive' : sentiment < -0.05 ? 'negative' : 'neutral',
-    sentences: sentences.map((s, i) => ({ text: s, sentiment: round(scores[i] ?? 0) })),
+    sentences: sentences.map((s, i) => ({
+      text: s.replace(/\s+/g, ' ').trim(),
+      sentiment: round(scores[i] ?? 0),
+    })),
     entities,
     keywords,
     words: stats.numOfWords,

@@ -9,14 +9,10 @@ import { requireText, textOf } from './providers/values.ts';
 const Params = z.object({
   provider: providerParam(['openai', 'huggingface']),
   model: modelParam,
-  prompt: z
-    .string()
-    .max(200_000)
-    .default('')
-    .meta({
-      title: 'Prompt',
-      description: 'The message to the model, when input `prompt` is not connected',
-    }),
+  prompt: z.string().max(200_000).default('').meta({
+    title: 'Prompt',
+    description: 'The message to the model, when input `prompt` is not connected',
+  }),
   system: z
     .string()
     .max(50_000)

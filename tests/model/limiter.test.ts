@@ -37,6 +37,22 @@ describe('the per-provider limiter', () => {
     expect(limiter.active).toBe(0);
   });
 
+  it('rejects every waiter of a shared run signal at once when it aborts', async () => {
+    const limiter = new Limiter(1);
+    const release = await limiter.acquire(never);
+    const run = new AbortController();
+    const waiters = Array.from({ length: 30 }, () => limiter.acquire(run.signal));
+    const other = limiter.acquire(never);
+    expect(limiter.waiting).toBe(31);
+    run.abort();
+    const settled = await Promise.allSettled(waiters);
+    expect(settled.every((s) => s.status === 'rejected')).toBe(true);
+    expect(limiter.waiting).toBe(1);
+    release();
+    (await other)();
+    expect([limiter.active, limiter.waiting]).toEqual([0, 0]);
+  });
+
   it("ends a waiter with the engine's own reason, such as a time-out", async () => {
     const limiter = new Limiter(1);
     await limiter.acquire(never);

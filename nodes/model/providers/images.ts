@@ -1,6 +1,5 @@
 import { InputError } from '../../../pipeline/errors.ts';
 import { isImage, type ImageValue, type Value } from '../../../pipeline/values.ts';
-import { imageFromBytes } from '../../image/sharp-image.ts';
 
 /** An image as a `data:` URL, the form both OpenAI and Hugging Face accept inside a message. */
 export function toDataUrl(image: ImageValue): string {
@@ -10,13 +9,6 @@ export function toDataUrl(image: ImageValue): string {
 /** An image as a Blob, the form the Hugging Face client sends as a request body. */
 export function toBlob(image: ImageValue): Blob {
   return new Blob([new Uint8Array(image.data)], { type: image.mediaType });
-}
-
-/** Reads a `data:` URL back into an image value. */
-export async function imageFromDataUrl(url: string): Promise<ImageValue> {
-  const comma = url.indexOf(',');
-  if (!url.startsWith('data:') || comma < 0) throw new Error('not a data URL');
-  return imageFromBytes(new Uint8Array(Buffer.from(url.slice(comma + 1), 'base64')));
 }
 
 /**

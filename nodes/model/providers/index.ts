@@ -1,6 +1,5 @@
 import type { Env } from '../../../pipeline/node-type.ts';
 import {
-  ENV,
   PROVIDER_TITLES,
   concurrencyOf,
   displayUrl,
@@ -100,6 +99,3 @@ async function withModels(
     return { ...info, modelsError: redact(`could not list models: ${reason}`, env) };
   }
 }
-
-/** The environment variables model nodes read, for the README and `weft serve --help`. */
-export const PROVIDER_ENV = ENV;

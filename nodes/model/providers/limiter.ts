@@ -2,17 +2,21 @@ import { CancelledError, WeftError } from '../../../pipeline/errors.ts';
 
 interface Waiter {
   grant(): void;
+  reject(reason: Error): void;
   signal: AbortSignal;
 }
 
 /**
  * A counting semaphore that caps the requests in flight to one provider. A waiter whose run is
  * cancelled leaves the queue at once, so a cancelled fan-out never holds slots it will not use.
+ * Nodes of one run often share its signal, so each signal gets one abort listener, not one per
+ * waiter.
  */
 export class Limiter {
   #active = 0;
   #limit: number;
   readonly #queue: Waiter[] = [];
+  readonly #watched = new Map<AbortSignal, () => void>();
 
   constructor(limit: number) {
     this.#limit = limit;
@@ -46,20 +50,8 @@ export class Limiter {
       return this.#releaser();
     }
     await new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        const index = this.#queue.indexOf(waiter);
-        if (index >= 0) this.#queue.splice(index, 1);
-        reject(abortReason(signal));
-      };
-      const waiter: Waiter = {
-        signal,
-        grant: () => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        },
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.#queue.push(waiter);
+      this.#queue.push({ signal, grant: resolve, reject });
+      this.#watch(signal);
     });
     return this.#releaser();
   }
@@ -78,8 +70,30 @@ export class Limiter {
     while (this.#active < this.#limit && this.#queue.length > 0) {
       const next = this.#queue.shift()!;
       this.#active += 1;
+      this.#unwatchIfIdle(next.signal);
       next.grant();
     }
+  }
+
+  #watch(signal: AbortSignal): void {
+    if (this.#watched.has(signal)) return;
+    const onAbort = () => {
+      this.#watched.delete(signal);
+      const reason = abortReason(signal);
+      for (const waiter of this.#queue.filter((w) => w.signal === signal)) {
+        this.#queue.splice(this.#queue.indexOf(waiter), 1);
+        waiter.reject(reason);
+      }
+    };
+    this.#watched.set(signal, onAbort);
+    signal.addEventListener('abort', onAbort, { once: true });
+  }
+
+  #unwatchIfIdle(signal: AbortSignal): void {
+    const onAbort = this.#watched.get(signal);
+    if (!onAbort || this.#queue.some((w) => w.signal === signal)) return;
+    this.#watched.delete(signal);
+    signal.removeEventListener('abort', onAbort);
   }
 }
 

@@ -1,4 +1,4 @@
-import { NodeRunError, TimeoutError } from '../../../pipeline/errors.ts';
+import { TimeoutError } from '../../../pipeline/errors.ts';
 import type { Env } from '../../../pipeline/node-type.ts';
 import { concurrencyOf, requestTimeoutMs, type ProviderId } from './config.ts';
 import { providerError, providerName, type RequestSubject } from './errors.ts';
@@ -48,9 +48,4 @@ export async function callProvider<T>(
 export function subjectOf(call: ProviderCall): RequestSubject {
   const { provider, model, target, env } = call;
   return { provider, model, target, env };
-}
-
-/** An input the node cannot send to the provider: never retried. */
-export function unsupported(message: string): NodeRunError {
-  return new NodeRunError('unsupported', message);
 }

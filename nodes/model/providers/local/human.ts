@@ -100,7 +100,8 @@ let loaded: Promise<Human> | undefined;
 
 /** The one detector of the process, loaded on first use (about half a second) and kept. */
 function detector(): Promise<Human> {
-  loaded ??= (async () => {
+  if (loaded) return loaded;
+  const loading = (async () => {
     allowFileFetch();
     const where = locations();
     const { Human: HumanClass } = require(where.build) as {
@@ -110,8 +111,12 @@ function detector(): Promise<Human> {
     await human.load();
     return human;
   })();
-  loaded.catch(() => (loaded = undefined));
-  return loaded;
+  // A detector that failed to load is forgotten, so the next run tries again.
+  loading.catch(() => {
+    if (loaded === loading) loaded = undefined;
+  });
+  loaded = loading;
+  return loading;
 }
 
 /** Objects (80 COCO labels) and faces in an image, with boxes, on the WebAssembly backend. */

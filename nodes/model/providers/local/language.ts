@@ -16,9 +16,13 @@ let factory: Promise<CldFactory> | undefined;
 
 /** Google's CLD3 compiled to WebAssembly; its model is inside the npm package. */
 function cld(): Promise<CldFactory> {
-  factory ??= loadModule();
-  factory.catch(() => (factory = undefined));
-  return factory;
+  if (factory) return factory;
+  const loading = loadModule();
+  loading.catch(() => {
+    if (factory === loading) factory = undefined;
+  });
+  factory = loading;
+  return loading;
 }
 
 const names = new Intl.DisplayNames(['en'], { type: 'language' });

@@ -8,24 +8,14 @@ import { requireText } from '../model/providers/values.ts';
 const TYPE = 'text.analyze';
 
 const Params = z.object({
-  text: z
-    .string()
-    .max(2_000_000)
-    .default('')
-    .meta({
-      title: 'Text',
-      description: 'The English text to analyse, when input `text` is not connected',
-    }),
-  keywords: z
-    .number()
-    .int()
-    .min(0)
-    .max(100)
-    .default(10)
-    .meta({
-      title: 'Keywords',
-      description: 'How many of the most frequent content words to list',
-    }),
+  text: z.string().max(2_000_000).default('').meta({
+    title: 'Text',
+    description: 'The English text to analyse, when input `text` is not connected',
+  }),
+  keywords: z.number().int().min(0).max(100).default(10).meta({
+    title: 'Keywords',
+    description: 'How many of the most frequent content words to list',
+  }),
 });
 type Params = z.infer<typeof Params>;
 

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { checkCalls } from './check-calls.ts';
+import type { CallCheckOptions } from './check-calls.ts';
 import { checkCycles, checkEdges, checkIoNames, checkRequiredInputs } from './check-graph.ts';
 import type { CheckedNode } from './check-graph.ts';
 import { portsOf } from './graph.ts';
@@ -22,15 +24,31 @@ export interface CheckResult {
   problems: Problem[];
 }
 
+export interface CheckOptions extends CallCheckOptions {
+  /** With it, node types' preflight checks run too (e.g. a provider whose key is not set). */
+  env?: Env;
+}
+
 /**
  * Checks a pipeline file (any parsed JSON) against the format and the node catalogue, and
- * returns every problem at once. With `env`, node types' preflight checks run too (e.g. a
- * provider whose key is not set).
+ * returns every problem at once. With `env`, node types' preflight checks run too. With
+ * `pipelines`, the saved pipelines its calls run are checked as well (`pipelineId` names the
+ * file itself, so a call of itself is refused).
  */
 export function checkPipeline(
   input: unknown,
   lookup: CheckLookup,
-  options: { env?: Env } = {},
+  options: CheckOptions = {},
+): CheckResult {
+  return checkFile(input, lookup, options, new Map());
+}
+
+/** `checkPipeline`, sharing the checks of saved pipelines already done for one caller. */
+function checkFile(
+  input: unknown,
+  lookup: CheckLookup,
+  options: CheckOptions,
+  saved: Map<string, CheckResult>,
 ): CheckResult {
   const migrated = migrate(input);
   if ('problem' in migrated) return { pipeline: undefined, problems: [migrated.problem] };
@@ -39,11 +57,23 @@ export function checkPipeline(
   if (!pipeline) return { pipeline, problems };
 
   const nodes = checkNodes(pipeline, lookup, problems, options.env);
+  checkCalls(pipeline, nodes, lookup, options, checkSaved(lookup, options, saved), problems);
   checkEdges(pipeline, nodes, problems);
   checkRequiredInputs(pipeline, nodes, problems);
   checkIoNames(nodes, problems);
   checkCycles(pipeline, problems);
   return { pipeline, problems };
+}
+
+function checkSaved(lookup: CheckLookup, options: CheckOptions, saved: Map<string, CheckResult>) {
+  return (id: string, file: unknown): CheckResult => {
+    let result = saved.get(id);
+    if (!result) {
+      result = checkFile(file, lookup, { ...options, pipelineId: id }, saved);
+      saved.set(id, result);
+    }
+    return result;
+  };
 }
 
 /** How a node is named in every message: "node `ocr` (image.ocr)". */

@@ -44,6 +44,16 @@ export interface NodeContext {
   /** Report usage (tokens, cost) for the node's finished event. */
   usage(usage: Usage): void;
   env: Env;
+  /**
+   * Runs a saved pipeline to its end with these named inputs and gives its named outputs; it
+   * rejects with an error naming the inner node when the pipeline fails. Given by the engine
+   * when the run can look saved pipelines up; for node types that declare `calls`.
+   */
+  runPipeline?(
+    id: string,
+    inputs: Record<string, Value>,
+    signal: AbortSignal,
+  ): Promise<Record<string, Value>>;
 }
 
 export interface Usage {
@@ -86,6 +96,13 @@ export interface NodeDefinition<P = Record<string, unknown>> {
    * temperature above 0): it is cached only when the pipeline or the run asks for it.
    */
   deterministic?: boolean | ((params: P) => boolean);
+  /**
+   * The node runs the saved pipeline whose id is in this param (`pipeline.call`). The check
+   * then refuses an unknown id and a call that would recurse, matches the node's grown ports
+   * (`dynamicInputs`, `dynamicOutputs`) against that pipeline's inputs and outputs and takes
+   * their types from it; the engine keys the node's cache on that pipeline's content.
+   */
+  calls?: { param: string };
   /** Problems that stop a run before it starts, e.g. a provider that is not configured. */
   preflight?(params: P, env: Env): string[];
   run(args: RunArgs<P>): Promise<Record<string, Value | undefined>>;

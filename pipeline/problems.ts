@@ -13,7 +13,11 @@ export type ProblemCode =
   | 'invalid_params'
   | 'invalid_policy'
   | 'invalid_map'
-  | 'preflight';
+  | 'preflight'
+  | 'unknown_pipeline'
+  | 'recursive_call'
+  | 'call_mismatch'
+  | 'invalid_sub_pipeline';
 
 /** One thing wrong with a pipeline, as data; a check returns every one it finds at once. */
 export interface Problem {

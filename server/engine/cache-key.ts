@@ -10,18 +10,22 @@ export const NO_VALUE = '-';
 /**
  * A node's cache key: a hash of its type, version, params, map setting and the keys of the values
  * on its inputs. An input's key is its source node's key plus the port, so a change anywhere
- * upstream changes every key below it without hashing any value twice.
+ * upstream changes every key below it without hashing any value twice. `extra` covers what else
+ * the outputs depend on (the content of a called pipeline).
  */
 export function nodeKey(
   definition: NodeDefinition<any>,
   params: unknown,
   map: NodeMap | undefined,
   inputKeys: Record<string, string>,
+  extra?: string,
 ): string {
   const inputs = Object.keys(inputKeys)
     .sort()
     .map((port) => [port, inputKeys[port]]);
   const material = [definition.type, definition.version, stableJson(params), map ?? null, inputs];
+  // Left out when absent, so the keys of every other node stay what they were.
+  if (extra !== undefined) material.push(extra);
   return hash(JSON.stringify(material));
 }
 
@@ -44,6 +48,6 @@ export function stableJson(value: unknown): string {
   });
 }
 
-function hash(data: string | Uint8Array): string {
+export function hash(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('base64url');
 }

@@ -1,9 +1,11 @@
 import type { NodeError } from '../../pipeline/events.ts';
 import type { NodeId, RunId } from '../../pipeline/ids.ts';
+import type { PipelineFile } from '../../pipeline/schema.ts';
 import type { Preview, Value } from '../../pipeline/values.ts';
 import type { EventLog } from './events.ts';
 import type { Plan } from './plan.ts';
-import type { NodeOutcome, ResultCache, RunOptions } from './types.ts';
+import type { Slots } from './slots.ts';
+import type { NodeOutcome, ResultCache, RunOptions, RunResult } from './types.ts';
 
 export type Outputs = Record<string, Value | undefined>;
 
@@ -17,6 +19,13 @@ export interface NodeState {
   blockedBy?: string;
   /** It failed, and its policy is to continue: its empty outputs are a fallback signal. */
   failed?: boolean;
+}
+
+/** What the run of a called pipeline takes over from the run whose node called it. */
+export interface Inherited {
+  slots: Slots;
+  /** Saved ids of the pipelines running further up, outermost first, ending with this one. */
+  callStack: string[];
 }
 
 /** Everything one run shares between its scheduler and its node runs. */
@@ -39,4 +48,10 @@ export interface RunContext {
   held: number;
   /** The first node that failed the run. */
   failure?: NodeError & { nodeId: NodeId };
+  /** The concurrency budget, shared with the runs of called pipelines. */
+  slots: Slots;
+  /** Saved ids of the pipelines running, outermost first; ends with this run's id, if saved. */
+  callStack: string[];
+  /** Runs a called pipeline (the engine itself, passed in so node code need not import it). */
+  runChild(pipeline: PipelineFile, options: RunOptions, inherited: Inherited): Promise<RunResult>;
 }

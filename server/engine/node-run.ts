@@ -11,6 +11,7 @@ import type { Outputs, RunContext } from './context.ts';
 import { runMapped } from './map.ts';
 import type { PlannedNode } from './plan.ts';
 import { outputsSize } from './sizes.ts';
+import { subPipelineRunner } from './sub-run.ts';
 
 /**
  * Starts one node: skips it when an upstream node failed or a required input got no value,
@@ -32,7 +33,9 @@ export function startNode(run: RunContext, id: string): Promise<void> | undefine
   }
 
   const { node, definition, deterministic } = planned;
-  const key = run.cache ? nodeKey(definition, node.params, node.map, keys) : undefined;
+  const key = run.cache
+    ? nodeKey(definition, node.params, node.map, keys, planned.keyExtra)
+    : undefined;
   const cacheable = deterministic || node.policy?.cache === true || run.options.cacheAll === true;
   if (key !== undefined && cacheable && !run.plan.forced.has(id)) {
     const hit = run.cache?.get(key);
@@ -261,7 +264,7 @@ function nodeContext(
   const id = nodeId(planned.node.id);
   const emit = (extra: { fraction?: number; message?: string; port?: string; chunk?: string }) =>
     run.events.emit({ type: 'node.progress', nodeId: id, ...extra });
-  return {
+  const context: NodeContext = {
     nodeId: planned.node.id,
     progress: (fraction, message) =>
       emit(message === undefined ? { fraction } : { fraction, message }),
@@ -270,6 +273,9 @@ function nodeContext(
     usage: onUsage,
     env: run.options.env ?? {},
   };
+  const runPipeline = subPipelineRunner(run, planned, context);
+  if (runPipeline) context.runPipeline = runPipeline;
+  return context;
 }
 
 function addUsage(total: Usage | undefined, more: Usage): Usage {

@@ -9,6 +9,8 @@ import type { NodePorts } from '../../pipeline/graph.ts';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
 import type { PortSpec } from '../../pipeline/ports.ts';
 import type { PipelineEdge, PipelineFile, PipelineNode } from '../../pipeline/schema.ts';
+import type { PipelineLookup } from '../../pipeline/calls.ts';
+import { callFacts } from './call-facts.ts';
 import type { NodeTypeLookup } from './types.ts';
 
 /** One node of a run, with everything the scheduler and the node runner look up repeatedly. */
@@ -23,6 +25,8 @@ export interface PlannedNode {
   /** Targets of its edges that are part of this run, once per edge. */
   dependents: string[];
   deterministic: boolean;
+  /** For a node that runs a saved pipeline: that pipeline's content, part of the cache key. */
+  keyExtra?: string;
 }
 
 export interface Plan {
@@ -43,6 +47,7 @@ export function makePlan(
   registry: NodeTypeLookup,
   runTo: string | undefined,
   runFrom: string | undefined,
+  pipelines?: PipelineLookup,
 ): Plan {
   const graph = graphOf(pipeline);
   const forced = new Set<string>();
@@ -63,6 +68,7 @@ export function makePlan(
   const order = topologicalOrder(graph, members).order;
   const inRun = members ?? new Set(graph.ids);
   const nodes = new Map<string, PlannedNode>();
+  const callOf = callFacts(registry, pipelines);
   for (const node of pipeline.nodes) {
     if (!inRun.has(node.id) || nodes.has(node.id)) continue;
     const definition = registry.get(node.type) as NodeDefinition<any>;
@@ -70,11 +76,12 @@ export function makePlan(
     const dependents = (graph.outgoing.get(node.id) ?? [])
       .map((edge) => edge.target)
       .filter((target) => inRun.has(target));
-    const deterministic =
+    const own =
       typeof definition.deterministic === 'function'
         ? definition.deterministic(node.params)
         : definition.deterministic !== false;
-    nodes.set(node.id, {
+    const call = callOf(node);
+    const planned: PlannedNode = {
       node,
       definition,
       name: `node \`${node.id}\` (${node.type})`,
@@ -82,8 +89,10 @@ export function makePlan(
       inputPorts: new Map(ports.inputs.map((port) => [port.id, port])),
       incoming: graph.incoming.get(node.id) ?? [],
       dependents,
-      deterministic,
-    });
+      deterministic: own && (call?.deterministic ?? true),
+    };
+    if (call) planned.keyExtra = call.key;
+    nodes.set(node.id, planned);
   }
   return { nodes, order, forced };
 }

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { checkPipeline } from '../../pipeline/check.ts';
+import type { CheckOptions } from '../../pipeline/check.ts';
 import { nodeId, runId as toRunId } from '../../pipeline/ids.ts';
 import type { RunStatus } from '../../pipeline/events.ts';
-import type { RunContext } from './context.ts';
+import type { PipelineFile } from '../../pipeline/schema.ts';
+import type { Inherited, RunContext } from './context.ts';
 import { EventLog } from './events.ts';
 import { startNode } from './node-run.ts';
 import { makePlan } from './plan.ts';
 import { schedule } from './scheduler.ts';
-import type { RunPipeline, RunResult } from './types.ts';
+import { Slots } from './slots.ts';
+import type { RunOptions, RunPipeline, RunResult } from './types.ts';
 
 /** Nodes that run at once when the caller sets no limit. */
 export const DEFAULT_CONCURRENCY = 4;
@@ -17,16 +20,20 @@ export const DEFAULT_CONCURRENCY = 4;
  * concurrency limit, and reports each step as an event. Resolves with the run's status and its
  * named outputs; never rejects for anything a node or the file does wrong.
  */
-export const runPipeline: RunPipeline = async (pipeline, options) => {
+export const runPipeline: RunPipeline = (pipeline, options) =>
+  runWithin(pipeline, options, undefined);
+
+/** A run, on its own or as the called pipeline of another run's node. */
+async function runWithin(
+  pipeline: PipelineFile,
+  options: RunOptions,
+  inherited: Inherited | undefined,
+): Promise<RunResult> {
   const started = performance.now();
   const id = options.runId ?? toRunId(randomUUID());
   const events = new EventLog(id, options.onEvent);
 
-  const checked = checkPipeline(
-    pipeline,
-    options.registry,
-    options.env ? { env: options.env } : {},
-  );
+  const checked = checkPipeline(pipeline, options.registry, checkOptions(options));
   const target = options.runTo ?? options.runFrom;
   const unknownTarget =
     target !== undefined && !checked.pipeline?.nodes.some((n) => n.id === target);
@@ -42,7 +49,7 @@ export const runPipeline: RunPipeline = async (pipeline, options) => {
   }
 
   const valid = checked.pipeline;
-  const plan = makePlan(valid, options.registry, options.runTo, options.runFrom);
+  const plan = makePlan(valid, options.registry, options.runTo, options.runFrom, options.pipelines);
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
@@ -60,6 +67,10 @@ export const runPipeline: RunPipeline = async (pipeline, options) => {
     outputs: {},
     outputPreviews: {},
     held: 0,
+    slots: inherited?.slots ?? new Slots(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY)),
+    callStack:
+      inherited?.callStack ?? (options.pipelineId === undefined ? [] : [options.pipelineId]),
+    runChild: runWithin,
   };
   for (const node of valid.nodes) {
     run.outcomes[node.id] = { status: 'not_run', cached: false, durationMs: 0, attempts: 0 };
@@ -67,13 +78,20 @@ export const runPipeline: RunPipeline = async (pipeline, options) => {
 
   events.emit({ type: 'run.started', pipeline: valid.name, nodes: plan.order.map(nodeId) });
   try {
-    const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
-    await schedule(plan, concurrency, run.signal, (nodeId_) => startNode(run, nodeId_));
+    await schedule(plan, run.slots, run.signal, (nodeId_) => startNode(run, nodeId_));
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
   return finishRun(run, started);
-};
+}
+
+function checkOptions({ env, pipelines, pipelineId }: RunOptions): CheckOptions {
+  const options: CheckOptions = {};
+  if (env) options.env = env;
+  if (pipelines) options.pipelines = pipelines;
+  if (pipelineId !== undefined) options.pipelineId = pipelineId;
+  return options;
+}
 
 function finishRun(run: RunContext, started: number): RunResult {
   const cancelled = run.signal.aborted;

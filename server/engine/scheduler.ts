@@ -1,8 +1,9 @@
 import { MinHeap } from '../../pipeline/graph.ts';
 import type { Plan } from './plan.ts';
+import type { Slots } from './slots.ts';
 
 /**
- * Starts every node whose inputs are all settled, up to `concurrency` at once; among nodes ready
+ * Starts every node whose inputs are all settled, while `slots` has one free; among nodes ready
  * together the smallest id starts first, so runs are repeatable. `start` returns a promise for
  * work that takes time, or nothing when the node settled at once (served from the cache,
  * skipped): those do not take a slot, and the loop goes on without growing the stack.
@@ -10,7 +11,7 @@ import type { Plan } from './plan.ts';
  */
 export function schedule(
   plan: Plan,
-  concurrency: number,
+  slots: Slots,
   signal: AbortSignal,
   start: (id: string) => Promise<void> | undefined,
 ): Promise<void> {
@@ -32,10 +33,11 @@ export function schedule(
       }
     };
     const pump = () => {
-      while (ready.size > 0 && inFlight < concurrency && !signal.aborted) {
+      while (ready.size > 0 && !signal.aborted && slots.take()) {
         const id = ready.pop() as string;
         const work = start(id);
         if (!work) {
+          slots.put();
           release(id);
           continue;
         }
@@ -43,11 +45,17 @@ export function schedule(
         void work.then(() => {
           inFlight--;
           release(id);
+          slots.give();
           pump();
         });
       }
-      if (inFlight === 0 && (ready.size === 0 || signal.aborted)) resolve();
+      if (inFlight === 0 && (ready.size === 0 || signal.aborted)) {
+        stopWaiting();
+        resolve();
+      }
     };
+    // Another run sharing the slots (a sub-pipeline, or the run that called this one) may free one.
+    const stopWaiting = slots.onFree(pump);
     pump();
   });
 }

@@ -1,3 +1,4 @@
+import type { PipelineLookup } from '../../pipeline/calls.ts';
 import type { NodeId, RunId } from '../../pipeline/ids.ts';
 import type { Env, NodeDefinition } from '../../pipeline/node-type.ts';
 import type { NodeError, RunEvent, RunStatus } from '../../pipeline/events.ts';
@@ -37,6 +38,14 @@ export interface RunOptions {
   /** Recompute this node and everything after it, reusing the cache upstream (run from here). */
   runFrom?: NodeId;
   env?: Env;
+  /**
+   * The saved pipelines that `pipeline.call` nodes run. Without it such nodes cannot run (the
+   * check reports them). A called pipeline runs with the same registry, cache, env, signal,
+   * time-out and concurrency budget, and `cacheAll`.
+   */
+  pipelines?: PipelineLookup;
+  /** The saved id of the pipeline being run, if it is saved: a call of itself is then refused. */
+  pipelineId?: string;
   /**
    * Where an image output can be fetched while the run goes on. Called for each image output of
    * a finished node (cached or not) before its `node.finished` event; the result becomes that

@@ -3,6 +3,7 @@ import { controlNodes } from './control/index.ts';
 import { imageNodes } from './image/index.ts';
 import { modelNodes } from './model/index.ts';
 import { outputNodes } from './output/index.ts';
+import { pipelineNodes } from './pipeline/index.ts';
 import { textNodes } from './text/index.ts';
 import { transformNodes } from './transform/index.ts';
 
@@ -13,6 +14,7 @@ export const nodeTypes = [
   ...modelNodes,
   ...transformNodes,
   ...controlNodes,
+  ...pipelineNodes,
   ...outputNodes,
 ];
 

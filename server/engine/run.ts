@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { checkPipeline } from '../../pipeline/check.ts';
 import type { CheckOptions } from '../../pipeline/check.ts';
 import { nodeId, runId as toRunId } from '../../pipeline/ids.ts';
@@ -51,6 +52,8 @@ async function runWithin(
   const valid = checked.pipeline;
   const plan = makePlan(valid, options.registry, options.runTo, options.runFrom, options.pipelines);
   const controller = new AbortController();
+  // Every node in flight listens on the run's signal; a wide fan-out is not a leak.
+  setMaxListeners(0, controller.signal);
   const onAbort = () => controller.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });

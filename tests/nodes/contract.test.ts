@@ -8,6 +8,7 @@ import { controlNodes } from '../../nodes/control/index.ts';
 import { imageNodes } from '../../nodes/image/index.ts';
 import { modelNodes } from '../../nodes/model/index.ts';
 import { outputNodes } from '../../nodes/output/index.ts';
+import { pipelineNodes } from '../../nodes/pipeline/index.ts';
 import { textNodes } from '../../nodes/text/index.ts';
 import { transformNodes } from '../../nodes/transform/index.ts';
 import { runNode } from './harness.ts';
@@ -19,6 +20,7 @@ const byFolder = {
   model: modelNodes,
   transform: transformNodes,
   control: controlNodes,
+  pipeline: pipelineNodes,
   output: outputNodes,
 } as const;
 

@@ -188,8 +188,13 @@ function finish(
   if (definition.io === 'output' && typeof node.params.name === 'string') {
     const value = outputs.value;
     if (value !== undefined) {
+      // An output node has no output port, but the editor shows the run's result on it.
+      const url = isImage(value)
+        ? run.options.imageUrl?.(nodeId(node.id), 'value', value)
+        : undefined;
+      previews.value ??= previewValue(value, url);
       run.outputs[node.params.name] = value;
-      run.outputPreviews[node.params.name] = previews.value ?? previewValue(value);
+      run.outputPreviews[node.params.name] = previews.value;
     }
   }
   run.events.emit({

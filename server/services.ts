@@ -64,6 +64,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     artifacts,
     registry,
     runPipeline: options.runPipeline ?? runPipeline,
+    pipelines: pipelines.lookup,
     cache: new MemoryCache(),
     env,
     logger,

@@ -8,7 +8,7 @@ import type { Services } from '../services.ts';
 
 /** The catalogue, the file schema and validation: what the editor loads before anything else. */
 export function catalogueRoutes(services: Services) {
-  const { registry, env } = services;
+  const { registry, env, pipelines } = services;
   const app = new Hono<AppEnv>();
   // Both are fixed for the life of the process; building them once keeps the editor's start fast.
   const nodeTypes = registry.info();
@@ -19,7 +19,8 @@ export function catalogueRoutes(services: Services) {
   app.get('/schema', (c) => c.json(schema));
 
   app.post('/validate', async (c) => {
-    const { pipeline, problems } = checkPipeline(await readJson(c), registry, { env });
+    const options = { env, pipelines: pipelines.lookup };
+    const { pipeline, problems } = checkPipeline(await readJson(c), registry, options);
     return c.json({
       valid: problems.length === 0,
       problems,

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { Hono } from 'hono';
-import type { Context } from 'hono';
 import { checkPipeline } from '../../pipeline/check.ts';
 import type { Problem } from '../../pipeline/problems.ts';
 import type { PipelineFile } from '../../pipeline/schema.ts';
@@ -22,11 +21,16 @@ export function pipelineRoutes(services: Services) {
   const { pipelines, registry, env, examples } = services;
   const app = new Hono<AppEnv>();
 
-  /** Parses and checks a body; refuses one that is not a pipeline file with 422. */
-  async function readPipeline(
-    c: Context,
-  ): Promise<{ pipeline: PipelineFile; problems: Problem[] }> {
-    const { pipeline, problems } = checkPipeline(await readJson(c), registry, { env });
+  /** Checks a file saved (or about to be) as `id`, so a call of itself is found. */
+  const check = (file: unknown, id: string) =>
+    checkPipeline(file, registry, { env, pipelines: pipelines.lookup, pipelineId: id });
+
+  /** Checks a body to be saved as `id`; refuses one that is not a pipeline file with 422. */
+  function readPipeline(
+    body: unknown,
+    id: string,
+  ): { pipeline: PipelineFile; problems: Problem[] } {
+    const { pipeline, problems } = check(body, id);
     if (!pipeline) {
       throw new ApiError(
         422,
@@ -51,13 +55,15 @@ export function pipelineRoutes(services: Services) {
         `"${requested.slice(0, 120)}" is not a valid pipeline id`,
       );
     }
-    const { pipeline, problems } = await readPipeline(c);
+    const body = await readJson(c);
+    // The id comes first: the check needs it to find a call of the pipeline itself.
+    const id = requested ?? (await pipelines.newId(nameOf(body)));
+    const { pipeline, problems } = readPipeline(body, id);
     if (requested !== undefined && (await pipelines.has(requested))) {
       throw conflict(
         `a pipeline with id "${requested}" exists; PUT /api/pipelines/${requested} replaces it`,
       );
     }
-    const id = requested ?? (await pipelines.newId(pipeline.name));
     const { updatedAt } = await pipelines.put(id, pipeline);
     c.header('Location', `/api/pipelines/${id}`);
     return c.json({ id, updatedAt, pipeline, problems }, 201);
@@ -67,13 +73,13 @@ export function pipelineRoutes(services: Services) {
     const id = pipelineIdParam(c);
     const stored = await pipelines.get(id);
     if (!stored) throw notFound(`there is no saved pipeline "${id}"`);
-    const { problems } = checkPipeline(stored.pipeline, registry, { env });
+    const { problems } = check(stored.pipeline, id);
     return c.json({ ...stored, problems });
   });
 
   app.put('/:id', async (c) => {
     const id = pipelineIdParam(c);
-    const { pipeline, problems } = await readPipeline(c);
+    const { pipeline, problems } = readPipeline(await readJson(c), id);
     const { created, updatedAt } = await pipelines.put(id, pipeline);
     return c.json({ id, updatedAt, pipeline, problems }, created ? 201 : 200);
   });
@@ -109,6 +115,12 @@ export function pipelineRoutes(services: Services) {
   });
 
   return app;
+}
+
+/** The name a body gives itself, for a new id; the check has not parsed it yet. */
+function nameOf(body: unknown): string {
+  const name = (body as { name?: unknown } | null)?.name;
+  return typeof name === 'string' ? name : 'Untitled';
 }
 
 /** One message for many problems: the first few, and how many more. */

@@ -128,7 +128,11 @@ async function prepare(services: Services, request: RunRequest) {
     if (!stored) throw notFound(`there is no saved pipeline "${pipelineId}"`);
     file = stored.pipeline;
   }
-  const { pipeline, problems } = checkPipeline(file, registry, { env });
+  const { pipeline, problems } = checkPipeline(file, registry, {
+    env,
+    pipelines: pipelines.lookup,
+    ...(pipelineId !== null && { pipelineId }),
+  });
   if (!pipeline || problems.length) {
     throw new ApiError(
       422,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PipelineLookup } from '../../pipeline/calls.ts';
 import type { NodeError, RunEvent } from '../../pipeline/events.ts';
 import type { Env } from '../../pipeline/node-type.ts';
 import type { NodeId, RunId } from '../../pipeline/ids.ts';
@@ -32,6 +33,8 @@ export interface RunManagerDeps {
   artifacts: ArtifactStore;
   registry: NodeTypeLookup;
   runPipeline: RunPipeline;
+  /** The saved pipelines that `pipeline.call` nodes run. */
+  pipelines?: PipelineLookup | undefined;
   /** Shared by every run of this process; absent turns caching off. */
   cache?: ResultCache | undefined;
   env: Env;
@@ -157,6 +160,8 @@ export class RunManager {
       env: deps.env,
       imageUrl: (nodeId, port, image) => this.#show(live, nodeId, port, image),
     };
+    if (deps.pipelines) options.pipelines = deps.pipelines;
+    if (request.pipelineId !== null) options.pipelineId = request.pipelineId;
     const { runTo, runFrom, noCache, cacheAll } = request.options;
     if (deps.cache && !noCache) options.cache = deps.cache;
     if (cacheAll) options.cacheAll = true;

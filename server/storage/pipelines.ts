@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { PipelineLookup } from '../../pipeline/calls.ts';
 import { SAFE_NAME, readIfExists, writeAtomic } from './files.ts';
 
 /** A saved pipeline as stored: the file as the user saved it, and when it was last written. */
@@ -21,9 +22,38 @@ export interface PipelineSummary {
 /** Whether `id` can name a saved pipeline: letters, digits, `_` and `-`, up to 100. */
 export const isPipelineId = (id: string) => SAFE_NAME.test(id);
 
+/**
+ * The saved pipelines of a folder as `pipeline.call` nodes look them up: `<dir>/<id>.json` as
+ * stored (parsed JSON, or its text when it does not parse: the check says what is wrong), or
+ * `undefined` when there is no such file or `id` could not name one. Synchronous, since the
+ * check is; each call reads the file again, so a pipeline saved a moment ago is seen.
+ */
+export function savedPipelines(dir: string): PipelineLookup {
+  return {
+    get(id) {
+      if (!isPipelineId(id)) return undefined;
+      let text: string;
+      try {
+        text = readFileSync(path.join(dir, `${id}.json`), 'utf8');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // ENOTDIR: the folder itself is a file, so it holds no pipelines.
+        if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+        throw error;
+      }
+      return parseOrText(text);
+    },
+  };
+}
+
 /** Saved pipelines: one pretty-printed JSON file per pipeline in one folder. */
 export class PipelineStore {
-  constructor(readonly dir: string) {}
+  /** The pipelines of this store, for checks and runs of `pipeline.call` nodes. */
+  readonly lookup: PipelineLookup;
+
+  constructor(readonly dir: string) {
+    this.lookup = savedPipelines(dir);
+  }
 
   #file(id: string): string {
     // Routes refuse unsafe ids with a 400 first; this guards every other caller.

@@ -5,9 +5,13 @@ export const HELP: Record<string, string> = {
 Usage:
   weft serve [--port N] [--host H] [--data DIR]   start the editor and the HTTP API
   weft run FILE [--input name=value]... [options] run a pipeline file, print its outputs
-  weft validate FILE [--json]                     list every problem of a pipeline file
+  weft validate FILE [--json] [--pipelines DIR]   list every problem of a pipeline file
   weft nodes [--json]                             list the node types
   weft --help | weft <command> --help
+
+A pipeline.call node runs a saved pipeline by id: run and validate find it as DIR/<id>.json
+in --pipelines DIR, by default the pipelines folder of the data folder (WEFT_DATA_DIR, then
+./data) when there is one.
 
 Exit codes: 0 success, 1 the run failed or the pipeline is invalid, 2 a usage error.`,
 
@@ -29,13 +33,18 @@ Runs a pipeline file and prints its outputs. Progress goes to stderr, results to
   --no-cache           compute every node, even when a cache folder is set
   --cache-all          cache non-deterministic nodes too (e.g. a model with temperature > 0)
   --run-to NODE        run only what NODE needs
-  --run-from NODE      recompute NODE and everything after it`,
+  --run-from NODE      recompute NODE and everything after it
+  --pipelines DIR      where pipeline.call nodes find saved pipelines, as DIR/<id>.json
+                       (default: the pipelines folder of WEFT_DATA_DIR, then ./data, if any)`,
 
-  validate: `weft validate FILE [--json]
+  validate: `weft validate FILE [--json] [--pipelines DIR]
 
-Checks a pipeline file against the format and the node catalogue. Prints every problem, one
-per line as "<node or edge id> <path>: <message>", and exits 1 when there is any.
-  --json   print {"valid": ..., "problems": [...]}`,
+Checks a pipeline file against the format and the node catalogue, and the saved pipelines its
+pipeline.call nodes run. Prints every problem, one per line as
+"<node or edge id> <path>: <message>", and exits 1 when there is any.
+  --json            print {"valid": ..., "problems": [...]}
+  --pipelines DIR   where pipeline.call nodes find saved pipelines, as DIR/<id>.json
+                    (default: the pipelines folder of WEFT_DATA_DIR, then ./data, if any)`,
 
   nodes: `weft nodes [--json]
 

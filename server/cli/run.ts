@@ -8,7 +8,13 @@ import { InputValueError, decodeInputs } from '../runs/inputs.ts';
 import { EXIT, UsageError, println } from './io.ts';
 import type { CliIo, Parsed } from './io.ts';
 import { parseInputOptions } from './inputs.ts';
-import { fileArgument, loadPipeline, problemLine } from './load.ts';
+import {
+  fileArgument,
+  loadPipeline,
+  problemLine,
+  savedPipelinesFor,
+  savedPipelinesHint,
+} from './load.ts';
 import { formatOutputs, writeImages } from './outputs.ts';
 import { progressReporter } from './progress.ts';
 
@@ -25,13 +31,17 @@ export const runCommand = {
     'cache-all': { type: 'boolean' },
     'run-to': { type: 'string' },
     'run-from': { type: 'string' },
+    pipelines: { type: 'string' },
   } as const,
 
   async run({ values, positionals }: Parsed, io: CliIo): Promise<number> {
     const file = fileArgument(positionals, 'run');
-    const { pipeline, problems } = loadPipeline(file, io, io.env);
+    const saved = savedPipelinesFor(values.pipelines, file, io);
+    const { pipeline, problems } = loadPipeline(file, io, { env: io.env, ...saved });
     if (!pipeline || problems.length) {
       for (const problem of problems) println(io.stderr, problemLine(problem));
+      const hint = savedPipelinesHint(problems, saved);
+      if (hint) println(io.stderr, hint);
       println(io.stderr, `weft: ${file} cannot run; fix the problems above`);
       return EXIT.failed;
     }
@@ -53,6 +63,7 @@ export const runCommand = {
       signal: controller.signal,
       env: io.env,
       onEvent: progressReporter(pipeline, io),
+      ...saved,
       ...runTargets(values, new Set(pipeline.nodes.map((node) => node.id))),
     };
     const cacheDir = text(values.cache) ?? io.env.WEFT_CACHE_DIR;

@@ -6,6 +6,7 @@ import {
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import type { DragEvent, MouseEvent as ReactMouseEvent } from 'react';
 import { useEffect, useMemo, useRef } from 'react';
@@ -18,6 +19,7 @@ import { useCanvasDrop } from './useCanvasDrop.ts';
 import { useEdgeStyles } from './useEdgeStyles.ts';
 
 const nodeTypes = { pipeline: PipelineNode };
+const FAR_ZOOM = 0.25;
 
 const CATEGORY_COLOURS: Record<string, string> = {
   text: '#3d6fd9',
@@ -45,6 +47,8 @@ export function Canvas() {
   const connectStart = useRef<OnConnectStartParams | null>(null);
   const styledEdges = useEdgeStyles(edges);
   const { onDragOver, onDrop } = useCanvasDrop();
+  // Zoomed far out, the small print is unreadable: not painting it keeps big graphs smooth.
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
 
   // Fit once the nodes of a newly opened pipeline have been measured, not before.
   const initialized = useNodesInitialized();
@@ -131,7 +135,7 @@ export function Canvas() {
 
   return (
     <div
-      className="wcanvas"
+      className={far ? 'wcanvas far' : 'wcanvas'}
       onDragOver={onDragOver}
       onDrop={(e: DragEvent) => onDrop(e, screenToFlowPosition)}
       onDoubleClick={handlers.onDoubleClick}

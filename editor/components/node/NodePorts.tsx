@@ -1,5 +1,5 @@
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeTypeInfo } from '../../../pipeline/node-type.ts';
 import type { PortSpec } from '../../../pipeline/ports.ts';
@@ -36,9 +36,16 @@ function NodePortsView({ nodeId, info, params }: Props) {
   const outputs = outputPorts(info, params);
 
   // Ports grown from params come and go; React Flow must re-measure the handles when they do.
+  // Not on first render: React Flow measures a new node by itself, and a thousand extra calls
+  // when a large pipeline opens would each re-measure.
   const updateNodeInternals = useUpdateNodeInternals();
   const key = [...inputs, ...outputs].map((p) => p.id).join('\n');
-  useEffect(() => updateNodeInternals(nodeId), [key, nodeId, updateNodeInternals]);
+  const measuredKey = useRef(key);
+  useEffect(() => {
+    if (measuredKey.current === key) return;
+    measuredKey.current = key;
+    updateNodeInternals(nodeId);
+  }, [key, nodeId, updateNodeInternals]);
 
   return (
     <div className="wnode-ports">

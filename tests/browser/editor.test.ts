@@ -109,6 +109,54 @@ describe('the browser editor', () => {
     await page.close();
   });
 
+  it('duplicates a selection with fresh ids and its inner edges, and marks a bad param at once', async () => {
+    const page = await editor.open('#/pipelines/example-ocr');
+    await eventually(() => edges(page).count()).toBe(2);
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+d');
+    await eventually(() => page.locator('.react-flow__node').count()).toBe(6);
+    await eventually(() => edges(page).count()).toBe(4);
+    for (const id of ['image-input', 'image-ocr', 'output-text']) {
+      expect(await node(page, id).count(), id).toBe(1);
+    }
+
+    await page.keyboard.press('Control+z');
+    await eventually(() => page.locator('.react-flow__node').count()).toBe(3);
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await node(page, 'ocr').locator('.wnode-header').click();
+    await page.locator('#param-upscale').fill('9');
+    await eventually(() => textOf(page.locator('.wfield.invalid'))).toMatch('<=4');
+    await eventually(() => textOf(node(page, 'ocr').locator('.wnode-problems'))).toMatch('upscale');
+    await shot(page, '6-invalid-param');
+    await page.close();
+  });
+
+  it('saves a new pipeline, lists it, and asks before dropping unsaved changes', async () => {
+    const page = await editor.open();
+    await dropFromPalette(page, 'text.input', 120, 160);
+    await page.getByLabel('Pipeline name').fill('My notes');
+    await page.keyboard.press('Control+s');
+    await eventually(() => textOf(page.locator('.wdirty'))).toBe('saved');
+    await eventually(async () => page.url()).toMatch(/#\/pipelines\/.+/);
+
+    await dropFromPalette(page, 'text.constant', 420, 160);
+    await page.getByRole('tab', { name: 'Pipelines' }).click();
+    await eventually(() => textOf(page.locator('.wlist-name'))).toMatch('My notes');
+    await page.locator('.wlist-main', { hasText: 'Read text from an image' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await eventually(() => textOf(dialog)).toMatch('unsaved changes');
+    await page.getByRole('button', { name: 'Keep editing' }).click();
+    expect(await page.locator('.react-flow__node').count()).toBe(2);
+
+    await page.locator('.wlist-main', { hasText: 'Read text from an image' }).click();
+    await page.getByRole('button', { name: 'Discard and open' }).click();
+    await eventually(() => page.getByLabel('Pipeline name').inputValue()).toBe(
+      'Read text from an image',
+    );
+    await page.close();
+  });
+
   it('exports every example as the file it was loaded from, and imports it back unchanged', async () => {
     const page = await editor.open();
     const slugs = readdirSync(path.join(root, 'examples'), { withFileTypes: true })

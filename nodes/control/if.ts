@@ -3,6 +3,7 @@ import { InputError } from '../../pipeline/errors.ts';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
 import { isImage } from '../../pipeline/values.ts';
 import type { Value } from '../../pipeline/values.ts';
+import { REGEX_TIME_LIMIT_MS, regexInSandbox } from '../transform/sandbox.ts';
 
 const TESTS = [
   'truthy',
@@ -56,20 +57,25 @@ export const ifNode: NodeDefinition<Params> = {
     { id: 'else', type: 'any', description: 'The value, when it does not.' },
   ],
   params,
-  async run({ inputs, params }) {
+  async run({ inputs, params, signal }) {
     const value = inputs.value;
     if (value === undefined) {
       throw new InputError('control.if: input `value` has no value; connect what to route');
     }
     const condition = inputs.condition;
-    const holds = condition === undefined ? passes(value, params) : condition === true;
+    const holds =
+      condition === undefined ? await passes(value, params, signal) : condition === true;
     // The side not taken gets no value at all, so the engine skips what hangs off it.
     return holds ? { then: value } : { else: value };
   },
 };
 
 /** Whether a value passes the test; exported for the switch's and the editor's tests alike. */
-export function passes(value: Value, { test, operand }: Params): boolean {
+export async function passes(
+  value: Value,
+  { test, operand }: Params,
+  signal: AbortSignal,
+): Promise<boolean> {
   switch (test) {
     case 'truthy':
       return !isEmpty(value) && value !== false && value !== 0;
@@ -86,7 +92,12 @@ export function passes(value: Value, { test, operand }: Params): boolean {
         ? value.some((item) => textOf(item) === operand)
         : textOf(value).includes(operand);
     case 'matches':
-      return new RegExp(operand).test(textOf(value));
+      // On a thread that can be stopped: some patterns never finish on some texts.
+      return regexInSandbox(
+        { kind: 'test', pattern: operand, text: textOf(value) },
+        'control.if: the pattern',
+        { timeoutMs: REGEX_TIME_LIMIT_MS, signal },
+      );
     case 'greater':
     case 'less': {
       const [left, right] = [Number(textOf(value)), Number(operand)];

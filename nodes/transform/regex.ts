@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InputError } from '../../pipeline/errors.ts';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
-import type { JsonValue } from '../../pipeline/values.ts';
+import { regexInSandbox } from './sandbox.ts';
 import { textInput } from './to-text.ts';
 
 const MAX_MATCHES = 100_000;
@@ -31,23 +31,15 @@ const params = z
         title: 'Flags',
         description: 'i: ignore case; m: ^ and $ match at each line; s: . matches newlines.',
       }),
+    timeoutMs: z.number().int().min(10).max(60_000).default(5_000).meta({
+      title: 'Time limit (ms)',
+      description: 'Stops a pattern that backtracks too long, such as (a+)+ on a long line.',
+    }),
   })
   .superRefine(({ pattern, flags }, ctx) => {
     const error = compileError(pattern, `${flags}g`);
     if (error) ctx.addIssue({ code: 'custom', path: ['pattern'], message: error });
   });
-
-/** One match: the whole text matched, where, the numbered groups and the named ones. */
-function matchOf(match: RegExpExecArray): JsonValue {
-  return {
-    match: match[0],
-    index: match.index,
-    groups: match.slice(1).map((group) => group ?? null),
-    named: Object.fromEntries(
-      Object.entries(match.groups ?? {}).map(([name, group]) => [name, group ?? null]),
-    ),
-  };
-}
 
 export const regexNode: NodeDefinition<z.infer<typeof params>> = {
   type: 'transform.regex',
@@ -66,18 +58,20 @@ export const regexNode: NodeDefinition<z.infer<typeof params>> = {
   async run({ inputs, params, signal }) {
     const text = textInput(inputs.text, 'transform.regex');
 
-    // Every match is wanted, so `g` is always on; the other flags are the user's.
-    const regex = new RegExp(params.pattern, `${params.flags}g`);
-    const matches: RegExpExecArray[] = [];
-    for (const match of text.matchAll(regex)) {
-      if (matches.length === MAX_MATCHES) {
-        throw new InputError(
-          `transform.regex: more than ${MAX_MATCHES} matches; make the pattern more specific`,
-        );
-      }
-      matches.push(match);
+    // Every match is wanted, so `g` is always on; the other flags are the user's. The pattern
+    // runs on a thread that can be stopped: some patterns never finish on some texts.
+    const job = { kind: 'matchAll' as const, pattern: params.pattern, flags: `${params.flags}g` };
+    const { matches, more } = await regexInSandbox(
+      { ...job, text, max: MAX_MATCHES },
+      'transform.regex: the pattern',
+      { timeoutMs: params.timeoutMs, signal, fix: 'make it more specific or raise `timeoutMs`' },
+    );
+    if (more) {
+      throw new InputError(
+        `transform.regex: more than ${MAX_MATCHES} matches; make the pattern more specific`,
+      );
     }
-    signal.throwIfAborted();
-    return { matches: matches.map(matchOf), first: matches[0]?.[0] ?? '', count: matches.length };
+    const first = (matches[0] as { match?: string } | undefined)?.match ?? '';
+    return { matches, first, count: matches.length };
   },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
+import { REGEX_TIME_LIMIT_MS, regexInSandbox } from './sandbox.ts';
 import { textInput } from './to-text.ts';
 
 const params = z
@@ -49,12 +50,19 @@ export const splitNode: NodeDefinition<z.infer<typeof params>> = {
     { id: 'count', type: 'number' },
   ],
   params,
-  async run({ inputs, params }) {
+  async run({ inputs, params, signal }) {
     const text = textInput(inputs.text, 'transform.split');
 
     // A regex separator is used as typed: its own escapes (\n, \s) already mean what they say.
-    const separator = params.regex ? new RegExp(params.separator) : unescape(params.separator);
-    let items = text.split(separator).filter((item): item is string => item !== undefined);
+    // It runs on a thread that can be stopped: some patterns never finish on some texts.
+    const pieces = params.regex
+      ? await regexInSandbox(
+          { kind: 'split', pattern: params.separator, text },
+          'transform.split: the separator',
+          { timeoutMs: REGEX_TIME_LIMIT_MS, signal },
+        )
+      : text.split(unescape(params.separator));
+    let items = pieces.filter((item): item is string => item !== undefined);
     if (params.trim) items = items.map((item) => item.trim());
     if (params.dropEmpty) items = items.filter((item) => item !== '');
     return { items, count: items.length };

@@ -90,10 +90,16 @@ async function centre(locator: Locator) {
 
 /** Drags a node type from the palette and drops it on the canvas at (x, y) of the canvas. */
 export async function dropFromPalette(page: Page, type: string, x: number, y: number) {
-  const pane = page.locator('.react-flow__pane');
-  await page
-    .locator(`.wpalette-item[data-node-type="${type}"]`)
-    .dragTo(pane, { targetPosition: { x, y } });
+  const item = page.locator(`.wpalette-item[data-node-type="${type}"]`);
+  await item.scrollIntoViewIfNeeded();
+  const from = await centre(item);
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  if (!pane) throw new Error('the canvas is not on screen');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 30, from.y, { steps: 3 });
+  await page.mouse.move(pane.x + x, pane.y + y, { steps: 5 });
+  await page.mouse.up();
 }
 
 /** Presses on one handle, moves to another, and (unless `hold`) lets go. */

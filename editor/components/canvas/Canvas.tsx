@@ -56,7 +56,9 @@ export function Canvas() {
   useEffect(() => {
     if (fitRequest === fitted.current || (!initialized && nodes.length > 0)) return;
     fitted.current = fitRequest;
-    void fitView({ padding: 0.15, maxZoom: 1 });
+    // React Flow would hold a fit of an empty canvas until the first node is added, and then
+    // move that node away from where it was dropped.
+    if (nodes.length > 0) void fitView({ padding: 0.15, maxZoom: 1 });
   }, [fitRequest, initialized, nodes.length, fitView]);
 
   const handlers = useMemo(() => {

@@ -1,4 +1,4 @@
-import { isImage, previewOf } from '../../pipeline/values.ts';
+import { isImage, previewOf, shrinkJson } from '../../pipeline/values.ts';
 import type { ImageValue, JsonValue, Preview, Value } from '../../pipeline/values.ts';
 
 const LIMIT = 4000;
@@ -18,8 +18,9 @@ export function previewValue(value: Value | undefined, imageUrl?: string): Previ
     return summary(item);
   });
   if (!hasImage) return previewOf(value);
-  if (text.length > LIMIT) return { kind: 'text', text: text.slice(0, LIMIT), truncated: true };
-  return { kind: 'json', value: JSON.parse(text) as JsonValue, truncated: false };
+  const summarised = JSON.parse(text) as JsonValue;
+  if (text.length <= LIMIT) return { kind: 'json', value: summarised, truncated: false };
+  return { kind: 'json', value: shrinkJson(summarised, LIMIT), truncated: true };
 }
 
 function summary(image: ImageValue) {

@@ -16,7 +16,7 @@ export function parseInputOptions(options: string[], cwd: string): Record<string
     }
     const name = option.slice(0, equals);
     const value = option.slice(equals + 1);
-    if (name in inputs) throw new UsageError(`--input ${name} is given twice`);
+    if (Object.hasOwn(inputs, name)) throw new UsageError(`--input ${name} is given twice`);
     inputs[name] = value.startsWith('@')
       ? readInputFile(name, value.slice(1), cwd)
       : { kind: 'text', text: value };

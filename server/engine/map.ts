@@ -39,7 +39,8 @@ export async function runMapped(
   const worker = async () => {
     while (next < list.length && !run.signal.aborted) {
       const index = next++;
-      const itemInputs = { ...inputs, [map.port]: list[index] as Value };
+      // Without a prototype, like the inputs the engine gathered.
+      const itemInputs = Object.assign(Object.create(null), inputs, { [map.port]: list[index] });
       try {
         const result = await runOnce(run, planned, itemInputs, context, index);
         attempts = Math.max(attempts, result.attempts);
@@ -69,7 +70,9 @@ export async function runMapped(
   const outputs: Outputs = {};
   for (const port of planned.ports.outputs) {
     // A list cannot hold "no value": an item that gave none shows as null, keeping positions.
-    outputs[port.id] = results.map((result) => (result[port.id] ?? null) as JsonValue);
+    outputs[port.id] = results.map((result) =>
+      Object.hasOwn(result, port.id) ? ((result[port.id] ?? null) as JsonValue) : null,
+    );
   }
   return { value: outputs, attempts };
 }

@@ -101,14 +101,16 @@ function blockerOf(run: RunContext, planned: PlannedNode): string | undefined {
  */
 function gatherInputs(run: RunContext, planned: PlannedNode) {
   const { node, definition, inputPorts } = planned;
-  const inputs: Record<string, Value | undefined> = {};
+  // No prototype: a node reading an input named `constructor` that got no value must see
+  // undefined, not Object's constructor.
+  const inputs: Record<string, Value | undefined> = Object.create(null);
   const keys: Record<string, string> = {};
   let skipReason: string | undefined;
   let empty = 0;
   let afterFailure = false;
   for (const edge of planned.incoming) {
     const source = run.states.get(edge.source);
-    let value = source?.outputs[edge.sourcePort];
+    let value = own(source?.outputs, edge.sourcePort);
     const port = inputPorts.get(edge.targetPort);
     // A text input takes numbers and booleans, as their text.
     if (port?.type === 'text' && (typeof value === 'number' || typeof value === 'boolean')) {
@@ -132,11 +134,16 @@ function gatherInputs(run: RunContext, planned: PlannedNode) {
   }
   if (definition.io === 'input') {
     const name = node.params.name;
-    const value = typeof name === 'string' ? run.options.inputs?.[name] : undefined;
+    const value = typeof name === 'string' ? own(run.options.inputs, name) : undefined;
     inputs.value = value;
     if (run.cache) keys.value = valueKey(value);
   }
   return { inputs, keys, skipReason };
+}
+
+/** A record's own value for `key`; names such as `toString` must not come from the prototype. */
+function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** The key of one output value: its node's key and the port, or a hash of the value itself. */
@@ -179,7 +186,7 @@ function finish(
   };
   const previews: Record<string, Preview> = {};
   for (const port of ports.outputs) {
-    const value = outputs[port.id];
+    const value = own(outputs, port.id);
     const url = isImage(value)
       ? run.options.imageUrl?.(nodeId(node.id), port.id, value)
       : undefined;

@@ -1,6 +1,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { importX } from 'eslint-plugin-import-x';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+
+// The legacy resolver setting is left out: import-x then looks for a resolver named "typescript"
+// or "node" by file path from each imported package's folder, and took lightningcss's `node/`
+// (which vite's types import) for one, crashing on any file that imports vite.
+const { 'import-x/resolver': _legacyResolver, ...typeScriptImports } =
+  importX.flatConfigs.typescript.settings;
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'test-output', 'schema'] },
@@ -9,6 +15,13 @@ export default tseslint.config(
   {
     plugins: { 'import-x': importX },
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    settings: {
+      // import-x reads only .js files unless told TypeScript's extensions and parser; without
+      // these, no-cycle never looks inside a .ts file.
+      ...typeScriptImports,
+      // Its own resolver follows Node's rules, `exports` and `.ts` specifiers included.
+      'import-x/resolver-next': [createNodeResolver()],
+    },
     rules: {
       'no-console': ['error', { allow: ['warn', 'error'] }],
       '@typescript-eslint/consistent-type-imports': 'error',

@@ -1,4 +1,3 @@
-/* eslint import-x/no-cycle: "off" -- its resolver cannot load vite 8's package; a config file has no cycles */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';

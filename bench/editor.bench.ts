@@ -1,4 +1,3 @@
-/* eslint import-x/no-cycle: "off" -- its resolver cannot load vite 8's package; a bench has no cycles */
 // Time to open a 1,000-node, 1,000-edge pipeline in Chromium: Weft's editor (served by the real
 // server, its one node component drawing real node types) against React Flow drawing the same
 // graph with its default nodes, measured in the same run. Also frames per second while panning.

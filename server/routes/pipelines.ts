@@ -59,12 +59,11 @@ export function pipelineRoutes(services: Services) {
     // The id comes first: the check needs it to find a call of the pipeline itself.
     const id = requested ?? (await pipelines.newId(nameOf(body)));
     const { pipeline, problems } = readPipeline(body, id);
-    if (requested !== undefined && (await pipelines.has(requested))) {
-      throw conflict(
-        `a pipeline with id "${requested}" exists; PUT /api/pipelines/${requested} replaces it`,
-      );
+    const saved = await pipelines.create(id, pipeline);
+    if (!saved) {
+      throw conflict(`a pipeline with id "${id}" exists; PUT /api/pipelines/${id} replaces it`);
     }
-    const { updatedAt } = await pipelines.put(id, pipeline);
+    const { updatedAt } = saved;
     c.header('Location', `/api/pipelines/${id}`);
     return c.json({ id, updatedAt, pipeline, problems }, 201);
   });

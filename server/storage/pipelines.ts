@@ -51,6 +51,9 @@ export class PipelineStore {
   /** The pipelines of this store, for checks and runs of `pipeline.call` nodes. */
   readonly lookup: PipelineLookup;
 
+  /** The last write queued for each id; see `#inTurn`. */
+  readonly #turns = new Map<string, Promise<void>>();
+
   constructor(readonly dir: string) {
     this.lookup = savedPipelines(dir);
   }
@@ -74,11 +77,43 @@ export class PipelineStore {
   }
 
   /** Creates or replaces a pipeline; says whether it was new. */
-  async put(id: string, pipeline: unknown): Promise<{ created: boolean; updatedAt: number }> {
-    const created = !(await this.has(id));
+  put(id: string, pipeline: unknown): Promise<{ created: boolean; updatedAt: number }> {
+    return this.#inTurn(id, async () => {
+      const created = !(await this.has(id));
+      return { created, updatedAt: await this.#write(id, pipeline) };
+    });
+  }
+
+  /** Creates a pipeline unless one with this id exists; `undefined` when it does. */
+  create(id: string, pipeline: unknown): Promise<{ updatedAt: number } | undefined> {
+    return this.#inTurn(id, async () => {
+      if (await this.has(id)) return undefined;
+      return { updatedAt: await this.#write(id, pipeline) };
+    });
+  }
+
+  async #write(id: string, pipeline: unknown): Promise<number> {
     await writeAtomic(this.#file(id), `${JSON.stringify(pipeline, null, 2)}\n`);
     const { mtimeMs } = await fs.stat(this.#file(id));
-    return { created, updatedAt: Math.round(mtimeMs) };
+    return Math.round(mtimeMs);
+  }
+
+  /**
+   * Runs the writes of one id one after another. Each checks whether the file exists and then
+   * writes it; two interleaved would both find it missing, and one create would silently
+   * replace the other.
+   */
+  #inTurn<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const result = (this.#turns.get(id) ?? Promise.resolve()).then(work);
+    const turn = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#turns.set(id, turn);
+    void turn.then(() => {
+      if (this.#turns.get(id) === turn) this.#turns.delete(id);
+    });
+    return result;
   }
 
   async delete(id: string): Promise<boolean> {

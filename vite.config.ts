@@ -8,7 +8,7 @@ const outDir = fileURLToPath(new URL('./dist/editor', import.meta.url));
 /**
  * The browser editor. `npx vite build` writes `dist/editor`, which `weft serve` hosts at `/`.
  * `npm run dev:editor` serves it with hot reload and forwards `/api` to a running server
- * (`WEFT_API_URL`, default http://127.0.0.1:3000).
+ * (`WEFT_API_URL`, default http://127.0.0.1:8787, where `weft serve` listens).
  */
 export default defineConfig({
   root,
@@ -16,6 +16,6 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: {
-    proxy: { '/api': process.env.WEFT_API_URL ?? 'http://127.0.0.1:3000' },
+    proxy: { '/api': process.env.WEFT_API_URL ?? 'http://127.0.0.1:8787' },
   },
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
 import type { JsonValue } from '../../pipeline/values.ts';
 import { recognize } from './ocr-worker.ts';
-import { imageInput, openImage } from './sharp-image.ts';
+import { checkPixels, imageInput, openImage } from './sharp-image.ts';
 
 export { closeOcr } from './ocr-worker.ts';
 
@@ -90,6 +90,7 @@ export const ocrNode: NodeDefinition<z.infer<typeof params>> = {
     if (scale !== 1) {
       const width = Math.round(image.width * scale);
       const height = Math.round(image.height * scale);
+      checkPixels(width, height, 'image.ocr: the upscaled image', 'lower `upscale`');
       pipeline = pipeline.resize({ width, height, fit: 'fill' });
     }
     // Re-encoded as PNG: tesseract reads few formats, and this one loses nothing.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
-import { imageInput, openImage, toImage } from './sharp-image.ts';
+import { checkPixels, imageInput, openImage, toImage } from './sharp-image.ts';
 
 const MAX_SIDE = 16_384;
 
@@ -31,6 +31,32 @@ const params = z.object({
 
 type Params = z.infer<typeof params>;
 
+/** The size sharp will make, so that one too large is refused before it is computed. */
+function resultSize(params: Params, width: number, height: number): [number, number] {
+  const ratio = width / height;
+  const byWidth = (w: number): [number, number] => [w, Math.max(1, Math.round(w / ratio))];
+  const byHeight = (h: number): [number, number] => [Math.max(1, Math.round(h * ratio)), h];
+  const box = params.width / params.height;
+  switch (params.mode) {
+    case 'width':
+      return byWidth(params.width);
+    case 'height':
+      return byHeight(params.height);
+    case 'box':
+      if (params.fit === 'inside') {
+        return ratio > box ? byWidth(params.width) : byHeight(params.height);
+      }
+      if (params.fit === 'outside') {
+        return ratio > box ? byHeight(params.height) : byWidth(params.width);
+      }
+      return [params.width, params.height];
+    case 'scale': {
+      const options = resizeOptions(params, width, height) as { width: number; height: number };
+      return [options.width, options.height];
+    }
+  }
+}
+
 function resizeOptions(params: Params, width: number, height: number) {
   switch (params.mode) {
     case 'width':
@@ -59,6 +85,8 @@ export const resizeNode: NodeDefinition<Params> = {
   async run({ inputs, params, signal }) {
     const image = imageInput(inputs.image, 'image.resize');
     signal.throwIfAborted();
+    const [width, height] = resultSize(params, image.width, image.height);
+    checkPixels(width, height, 'image.resize: the result', 'choose a smaller size');
     const options = resizeOptions(params, image.width, image.height);
     const result = await toImage(openImage(image).resize(options));
     signal.throwIfAborted();

@@ -13,6 +13,41 @@ const MEDIA_TYPES: Record<string, string> = {
   svg: 'image/svg+xml',
 };
 
+/**
+ * The most pixels an image may have: sharp's own input limit (16383 squared), which stops a
+ * small file that claims a huge size. A node never makes an image larger than this, since the
+ * next node could not open it.
+ */
+export const MAX_PIXELS = 0x3fff * 0x3fff;
+
+const megapixels = (pixels: number) => Math.floor(pixels / 1_000_000);
+
+/**
+ * Refuses a size over `MAX_PIXELS` before any pixel is computed, naming it; `who` says whose
+ * image it is and `fix` what to change.
+ */
+export function checkPixels(width: number, height: number, who: string, fix: string): void {
+  if (width * height <= MAX_PIXELS) return;
+  throw new InputError(
+    `${who} would be ${width}×${height} pixels, over the limit of ${megapixels(MAX_PIXELS)} megapixels; ${fix}`,
+  );
+}
+
+/**
+ * Why sharp refused bytes, when it is their size: "the image is 50000×50000 pixels, over the
+ * limit ...". `undefined` when the bytes are not an image at all.
+ */
+export async function oversized(bytes: Uint8Array): Promise<string | undefined> {
+  try {
+    // Only the header is read: the size it claims, not the pixels.
+    const { width, height } = await sharp(bytes, { limitInputPixels: false }).metadata();
+    if (width * height <= MAX_PIXELS) return undefined;
+    return `the image is ${width}×${height} pixels, over the limit of ${megapixels(MAX_PIXELS)} megapixels; send a smaller image`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The media type of a format name sharp reports (`jpeg`, `png`, ...). */
 export function mediaTypeOf(format: string): string {
   return MEDIA_TYPES[format] ?? `image/${format}`;
@@ -68,7 +103,9 @@ export async function imageFromBytes(bytes: Uint8Array, where = 'image'): Promis
   try {
     metadata = await sharp(bytes).metadata();
   } catch (error) {
-    throw new InputError(`${where}: the bytes are not an image sharp can read (${String(error)})`);
+    const reason =
+      (await oversized(bytes)) ?? `the bytes are not an image sharp can read (${String(error)})`;
+    throw new InputError(`${where}: ${reason}`);
   }
   const { format, width, height } = metadata;
   return { kind: 'image', data: bytes, mediaType: mediaTypeOf(format), width, height };

@@ -1,5 +1,6 @@
 import type { PortType } from '../../pipeline/ports.ts';
 import type { Value } from '../../pipeline/values.ts';
+import { oversized } from '../../nodes/image/sharp-image.ts';
 import { decodeDataUrl, readImage } from './image.ts';
 
 /** A run's input as it arrived: a JSON value, a text field (form or command line), or a file. */
@@ -85,7 +86,8 @@ async function decodeImage(input: RawInput): Promise<Decoded> {
     if (data === undefined) return 'the data URL could not be decoded';
   }
   const image = await readImage(data);
-  return image ? { value: image } : 'the bytes are not an image (PNG, JPEG, WebP, GIF, TIFF, AVIF)';
+  if (image) return { value: image };
+  return (await oversized(data)) ?? 'the bytes are not an image (PNG, JPEG, WebP, GIF, TIFF, AVIF)';
 }
 
 function decodeText(input: RawInput): Decoded {

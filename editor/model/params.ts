@@ -20,6 +20,7 @@ export type Field = FieldBase &
     | { kind: 'choice'; options: (string | number)[] }
     | { kind: 'list' }
     | { kind: 'json' }
+    | { kind: 'pipeline' }
   );
 
 const MULTILINE_KEYS = /^(template|prompt|system|text|content|body|instructions?|expression)$/i;
@@ -49,6 +50,8 @@ function fieldOf(key: string, raw: Schema, required: boolean): Field {
   if ('default' in schema) base.default = schema.default;
 
   if (Array.isArray(schema.enum)) return { ...base, kind: 'choice', options: schema.enum };
+  // A node type asks for a picker of saved pipelines by marking the param (`pipeline.call`).
+  if (schema['x-weft-widget'] === 'pipeline') return { ...base, kind: 'pipeline' };
   switch (schema.type) {
     case 'string': {
       const maxLength = schema.maxLength as number | undefined;

@@ -18,6 +18,8 @@ export interface GraphSlice {
   /** Draws an edge, or says why not and answers false. */
   connect(link: Link): boolean;
   setParam(nodeId: string, key: string, value: unknown): void;
+  /** Sets several params of one node as one undo step; `undefined` removes a param. */
+  setParams(nodeId: string, values: Record<string, unknown>): void;
   setNodeField(nodeId: string, field: 'label' | 'policy' | 'map', value: unknown): void;
   deleteSelection(): void;
   deleteEdges(ids: string[]): void;
@@ -34,6 +36,15 @@ function updateData(
   update: (data: NodeData) => NodeData,
 ): EditorNode[] {
   return nodes.map((n) => (n.id === nodeId ? { ...n, data: update(n.data) } : n));
+}
+
+function withParams(data: NodeData, values: Record<string, unknown>): NodeData {
+  const params = { ...data.params };
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete params[key];
+    else params[key] = value;
+  }
+  return { ...data, params };
 }
 
 export const graphSlice: Slice<GraphSlice> = (set, get) => ({
@@ -89,14 +100,12 @@ export const graphSlice: Slice<GraphSlice> = (set, get) => ({
 
   setParam(nodeId, key, value) {
     get().record(`param:${nodeId}:${key}`);
-    set({
-      nodes: updateData(get().nodes, nodeId, (data) => {
-        const params = { ...data.params };
-        if (value === undefined) delete params[key];
-        else params[key] = value;
-        return { ...data, params };
-      }),
-    });
+    set({ nodes: updateData(get().nodes, nodeId, (data) => withParams(data, { [key]: value })) });
+  },
+
+  setParams(nodeId, values) {
+    get().record();
+    set({ nodes: updateData(get().nodes, nodeId, (data) => withParams(data, values)) });
   },
 
   setNodeField(nodeId, field, value) {

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { callsSlice } from './calls.ts';
 import { catalogueSlice } from './catalogue.ts';
 import { documentSlice } from './document.ts';
 import { graphSlice } from './graph.ts';
@@ -19,6 +20,7 @@ export const useEditor = create<EditorState>()((...a) => ({
   ...inputsSlice(...a),
   ...problemsSlice(...a),
   ...uiSlice(...a),
+  ...callsSlice(...a),
 }));
 
 export type { EditorState } from './types.ts';

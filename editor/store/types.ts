@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { CallsSlice } from './calls.ts';
 import type { CatalogueSlice } from './catalogue.ts';
 import type { DocumentSlice } from './document.ts';
 import type { GraphSlice } from './graph.ts';
@@ -16,6 +17,7 @@ export type EditorState = GraphSlice &
   RunSlice &
   InputsSlice &
   ProblemsSlice &
-  UiSlice;
+  UiSlice &
+  CallsSlice;
 
 export type Slice<T> = StateCreator<EditorState, [], [], T>;

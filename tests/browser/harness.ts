@@ -17,6 +17,8 @@ export interface Editor {
   url: string;
   /** A new tab on the editor at `hash` (e.g. `#/pipelines/example-ocr`), ready to use. */
   open(hash?: string): Promise<Page>;
+  /** Saves a pipeline file on the server under `id`, as the editor's Save would. */
+  save(id: string, file: unknown): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,14 @@ export async function startEditor(): Promise<Editor> {
       if (hash.startsWith('#/pipelines/'))
         await page.locator('.react-flow__node').first().waitFor();
       return page;
+    },
+    async save(id, file) {
+      const response = await fetch(`${server.url}/api/pipelines/${id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(file),
+      });
+      if (!response.ok) throw new Error(`saving ${id}: ${await response.text()}`);
     },
     async close() {
       await context.close();

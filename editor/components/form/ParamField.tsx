@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Field } from '../../model/params.ts';
+import { PipelinePicker } from './PipelinePicker.tsx';
 
 interface Props {
   field: Field;
@@ -115,6 +116,8 @@ function Control({ field, value, onChange, disabled, id }: Props & { id: string 
           onChange={(e) => onChange(e.target.value === '' ? [] : e.target.value.split('\n'))}
         />
       );
+    case 'pipeline':
+      return <PipelinePicker id={id} value={value} disabled={disabled} onChange={onChange} />;
     default:
       return <JsonEditor id={id} value={value} onChange={onChange} />;
   }

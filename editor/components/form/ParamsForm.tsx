@@ -13,6 +13,7 @@ interface Props {
 /** The settings form of one node, built from its type's params schema and checked by it. */
 export function ParamsForm({ nodeId, info, params }: Props) {
   const setParam = useEditor((s) => s.setParam);
+  const pickPipeline = useEditor((s) => s.pickPipeline);
   const fields = useMemo(() => fieldsOf(info.paramsSchema), [info]);
   const errors = paramErrors(info.paramsSchema, params);
 
@@ -36,7 +37,12 @@ export function ParamsForm({ nodeId, info, params }: Props) {
           value={params[field.key]}
           error={errors[field.key]}
           disabled={fromEdge.has(field.key)}
-          onChange={(value) => setParam(nodeId, field.key, value)}
+          onChange={(value) =>
+            // A picked pipeline also sets the params its ports grow from.
+            field.kind === 'pipeline'
+              ? void pickPipeline(nodeId, field.key, String(value ?? ''))
+              : setParam(nodeId, field.key, value)
+          }
         />
       ))}
       {errors[''] && <div className="wfield-error">{errors['']}</div>}

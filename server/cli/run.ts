@@ -5,6 +5,7 @@ import { registry } from '../../nodes/index.ts';
 import { DirectoryCache, runPipeline } from '../engine/index.ts';
 import type { RunOptions } from '../engine/types.ts';
 import { InputValueError, decodeInputs } from '../runs/inputs.ts';
+import { checkFolder } from './folders.ts';
 import { EXIT, UsageError, println } from './io.ts';
 import type { CliIo, Parsed } from './io.ts';
 import { parseInputOptions } from './inputs.ts';
@@ -45,6 +46,13 @@ export const runCommand = {
       println(io.stderr, `weft: ${file} cannot run; fix the problems above`);
       return EXIT.failed;
     }
+    const outDir = text(values.out) ?? 'weft-out';
+    checkFolder(values.out === undefined ? 'the output folder' : '--out', outDir, io.cwd);
+    const cacheDir = text(values.cache) ?? io.env.WEFT_CACHE_DIR;
+    const cached = cacheDir !== undefined && cacheDir !== '' && values['no-cache'] !== true;
+    if (cached) {
+      checkFolder(values.cache === undefined ? 'WEFT_CACHE_DIR' : '--cache', cacheDir, io.cwd);
+    }
     const raw = parseInputOptions((values.input as string[] | undefined) ?? [], io.cwd);
     let inputs;
     try {
@@ -66,10 +74,7 @@ export const runCommand = {
       ...saved,
       ...runTargets(values, new Set(pipeline.nodes.map((node) => node.id))),
     };
-    const cacheDir = text(values.cache) ?? io.env.WEFT_CACHE_DIR;
-    if (cacheDir && values['no-cache'] !== true) {
-      options.cache = new DirectoryCache(path.resolve(io.cwd, cacheDir));
-    }
+    if (cached) options.cache = new DirectoryCache(path.resolve(io.cwd, cacheDir));
     if (values['cache-all'] === true) options.cacheAll = true;
     const result = await runPipeline(pipeline, options).finally(() =>
       process.removeListener('SIGINT', stop),
@@ -80,7 +85,7 @@ export const runCommand = {
       println(io.stderr, `weft: the run ${result.status}: ${where}${result.error?.message ?? ''}`);
       return result.status === 'cancelled' ? EXIT.interrupted : EXIT.failed;
     }
-    const outputs = writeImages(result.outputs, text(values.out) ?? 'weft-out', io.cwd);
+    const outputs = writeImages(result.outputs, outDir, io.cwd);
     println(io.stdout, values.json === true ? JSON.stringify(outputs) : formatOutputs(outputs));
     return EXIT.ok;
   },

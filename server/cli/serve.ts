@@ -1,5 +1,6 @@
 import { startServer } from '../start.ts';
 import type { StartOptions } from '../start.ts';
+import { checkFolder } from './folders.ts';
 import { EXIT, UsageError, println } from './io.ts';
 import type { CliIo, Parsed } from './io.ts';
 
@@ -27,6 +28,9 @@ export const serveCommand = {
     if (chosen !== undefined) options.port = chosen;
     if (typeof values.host === 'string') options.host = values.host;
     if (typeof values.data === 'string') options.dataDir = values.data;
+    const fromEnv = io.env.WEFT_DATA_DIR?.trim() || undefined;
+    const setting = options.dataDir ? '--data' : fromEnv ? 'WEFT_DATA_DIR' : 'the data folder';
+    checkFolder(setting, options.dataDir ?? fromEnv ?? './data', io.cwd);
 
     let server;
     try {

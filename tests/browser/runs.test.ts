@@ -88,4 +88,46 @@ describe('runs in the editor', () => {
     await shot(page, '7-pipeline-call');
     await page.close();
   });
+
+  it('shows a large JSON result as a folded tree with counts, marking what was left out', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => ({ id: i, name: `row ${i}`, tags: ['a'] }));
+    const file = {
+      version: 1,
+      name: 'Big JSON',
+      nodes: [
+        {
+          id: 'source',
+          type: 'text.constant',
+          position: { x: 0, y: 0 },
+          params: { text: JSON.stringify({ total: 200, rows }) },
+        },
+        { id: 'parse', type: 'transform.parse-json', position: { x: 300, y: 0 }, params: {} },
+        { id: 'out', type: 'output.json', position: { x: 600, y: 0 }, params: { name: 'rows' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'source', sourcePort: 'text', target: 'parse', targetPort: 'text' },
+        { id: 'e2', source: 'parse', sourcePort: 'value', target: 'out', targetPort: 'value' },
+      ],
+    };
+    await editor.save('big-json', file);
+    const page = await editor.open('#/pipelines/big-json');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+
+    const tree = node(page, 'parse').locator('.wpreview-json');
+    await eventually(() => textOf(tree.locator('summary').first())).toBe('{2 keys}');
+    const list = tree.locator('details details').first();
+    expect(await textOf(list.locator(':scope > summary'))).toBe('rows: [200 items]');
+    expect(await list.getAttribute('open')).toBeNull();
+    expect(await textOf(tree.locator('.wjson-leaf').first())).toBe('total: 200');
+    expect(await textOf(tree.locator('.wpreview-note'))).toMatch('Shortened');
+
+    await list.locator(':scope > summary').click();
+    await eventually(() => list.evaluate((e) => (e as HTMLDetailsElement).open)).toBe(true);
+    expect(await textOf(list.locator(':scope > details > summary').first())).toBe(
+      '0: {3 keys} id: 0, name: "row 0", tags: [1]',
+    );
+    expect(await textOf(list.locator(':scope > .wjson-cut'))).toMatch(/… \d+ more items/);
+    await shot(page, '8-json-preview');
+    await page.close();
+  });
 });

@@ -1,33 +1,6 @@
-import type { JsonValue, Preview } from '../../../pipeline/values.ts';
+import type { Preview } from '../../../pipeline/values.ts';
 import { useEditor } from '../../store/index.ts';
-
-function JsonTree({ value, name }: { value: JsonValue; name?: string }) {
-  if (value === null || typeof value !== 'object') {
-    return (
-      <div className="wjson-leaf">
-        {name !== undefined && <span className="wjson-key">{name}: </span>}
-        <span className={`wjson-${value === null ? 'null' : typeof value}`}>
-          {JSON.stringify(value)}
-        </span>
-      </div>
-    );
-  }
-  const entries = Array.isArray(value)
-    ? value.map((v, i) => [String(i), v] as const)
-    : Object.entries(value);
-  const summary = Array.isArray(value) ? `[${value.length}]` : `{${entries.length}}`;
-  return (
-    <details className="wjson" open={name === undefined}>
-      <summary>
-        {name !== undefined && <span className="wjson-key">{name}: </span>}
-        {summary}
-      </summary>
-      {entries.map(([key, child]) => (
-        <JsonTree key={key} name={key} value={child} />
-      ))}
-    </details>
-  );
-}
+import { JsonTree } from './JsonTree.tsx';
 
 /** One output on its node: text scrolls, JSON folds, an image is a thumbnail that opens. */
 export function OutputPreview({ port, preview }: { port: string; preview: Preview }) {
@@ -49,7 +22,8 @@ export function OutputPreview({ port, preview }: { port: string; preview: Previe
     case 'json':
       body = (
         <div className="wpreview-json nowheel">
-          <JsonTree value={preview.value} />
+          <JsonTree value={preview.value} shortened={preview.truncated} />
+          {preview.truncated && <div className="wpreview-note">Shortened to fit the preview.</div>}
         </div>
       );
       break;

@@ -10,7 +10,7 @@ import { NO_VALUE, nodeKey, valueKey } from './cache-key.ts';
 import type { Outputs, RunContext } from './context.ts';
 import { runMapped } from './map.ts';
 import type { PlannedNode } from './plan.ts';
-import { outputsSize } from './sizes.ts';
+import { MAX_DEPTH, depthOver, outputsSize } from './sizes.ts';
 import { subPipelineRunner } from './sub-run.ts';
 
 /**
@@ -154,8 +154,16 @@ function outputKey(nodeKey_: string | undefined, port: string, value: Value | un
   return nodeKey_ === undefined ? `v:${valueKey(value)}` : `${nodeKey_}/${port}`;
 }
 
-/** Counts a node's outputs against the run's byte cap. */
+/** Counts a node's outputs against the run's byte cap, and refuses ones nested too deep. */
 function admit(run: RunContext, planned: PlannedNode, outputs: Outputs): void {
+  for (const [port, value] of Object.entries(outputs)) {
+    if (depthOver(value, MAX_DEPTH)) {
+      throw new NodeRunError(
+        'too_deep',
+        `${planned.name}: output \`${port}\` nests lists or objects more than ${MAX_DEPTH} levels deep; make it flatter`,
+      );
+    }
+  }
   const max = run.options.maxBytes;
   if (max === undefined) return;
   const bytes = outputsSize(outputs);

@@ -33,3 +33,21 @@ export function outputsSize(outputs: Record<string, Value | undefined>): number 
   for (const value of Object.values(outputs)) total += byteSize(value);
   return total;
 }
+
+/**
+ * How deep a value's lists and objects may nest. Values are hashed, previewed and saved with
+ * `JSON.stringify`, which recurses: a value ten thousand levels deep overflows the stack there.
+ */
+export const MAX_DEPTH = 256;
+
+/** Whether a value nests lists or objects deeper than `limit`, walked without recursion. */
+export function depthOver(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (typeof item !== 'object' || item === null || isImage(item)) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { depthOver } from '../engine/sizes.ts';
 import { ApiError, badRequest } from './errors.ts';
 
 /** What a request body turned out to be: parsed JSON, or the parts of a multipart form. */
@@ -70,18 +71,6 @@ export function parseJsonText(text: string, what = 'the request body'): unknown 
     );
   }
   return value;
-}
-
-/** Whether a parsed JSON value nests deeper than `limit`, walked without recursion. */
-function depthOver(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [item, depth] = stack.pop() as [unknown, number];
-    if (typeof item !== 'object' || item === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(item)) stack.push([child, depth + 1]);
-  }
-  return false;
 }
 
 /** Narrows a parsed body to a plain object, or refuses it naming what was expected. */

@@ -69,8 +69,14 @@ export async function parseRunRequest(body: Body): Promise<RunRequest> {
 /** The request fields of a form, typed as the JSON body would have them. */
 function fromForm(form: FormData): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  for (const [name, value] of form.entries()) {
+  for (const name of new Set(form.keys())) {
     if (!FIELDS.has(name)) continue;
+    // Which one counts would depend on the order of the parts: which pipeline runs, say.
+    const values = form.getAll(name);
+    if (values.length > 1) {
+      throw badRequest(`field \`${name}\` is given ${values.length} times; give it once`);
+    }
+    const value = values[0];
     if (typeof value !== 'string') throw badRequest(`field \`${name}\` must be text, not a file`);
     if (BOOLEAN_FIELDS.has(name)) fields[name] = formBoolean(name, value);
     else if (name === 'pipeline' || name === 'inputs') fields[name] = jsonField(name, value);

@@ -138,9 +138,27 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /** A thrown value as `{ code, message }`, the message naming the node when it does not yet. */
 export function describeError(error: unknown, name: string): NodeError {
   const code = error instanceof WeftError ? error.code : 'node_error';
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   const message = text.startsWith('node `')
     ? text
     : `${name}: ${text || 'failed without a message'}`;
   return { code, message };
+}
+
+/**
+ * The message of anything a node may throw: an Error, or what libraries throw instead (JSONata
+ * a plain object with a message, some a string or nothing at all).
+ */
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  const message = (error as { message?: unknown } | null)?.message;
+  if (typeof message === 'string') return message;
+  let shown: string | undefined;
+  try {
+    shown = JSON.stringify(error);
+  } catch {
+    // A cycle, or a BigInt: the plain text form says enough.
+  }
+  return `it threw ${(shown ?? String(error)).slice(0, 200)}`;
 }

@@ -22,7 +22,12 @@ export function useShortcuts() {
       const handled = () => event.preventDefault();
 
       if (mod && key === 's') return (handled(), void state.save());
-      if (mod && key === 'enter') return (handled(), void state.startRun());
+      if (mod && key === 'enter') {
+        // React Flow would also take Enter as "select the focused node", adding to the selection
+        // while Ctrl is down.
+        event.stopPropagation();
+        return (handled(), void state.startRun());
+      }
       if (key === 'escape') return (state.openPopup(null), state.openMenu(null));
       if (isTyping(event.target) || state.confirm) return;
 
@@ -43,7 +48,8 @@ export function useShortcuts() {
         state.openPopup({ screen: { ...pointer }, flow: screenToFlowPosition(pointer) });
       }
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // Capturing, so the editor's keys come before those of whatever element has focus.
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
   }, [screenToFlowPosition]);
 }

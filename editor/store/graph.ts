@@ -6,6 +6,7 @@ import type { Link } from '../model/connect.ts';
 import { connectionProblem } from '../model/connect.ts';
 import { freshEdgeId, freshNodeId } from '../model/ids.ts';
 import { defaultParams } from '../model/params.ts';
+import { freeSpot } from '../model/placement.ts';
 import type { EditorEdge, EditorNode, NodeData } from '../model/types.ts';
 import type { Slice } from './types.ts';
 
@@ -67,10 +68,11 @@ export const graphSlice: Slice<GraphSlice> = (set, get) => ({
     if (!info) return null;
     const { nodes } = get();
     const id = freshNodeId(type, new Set(nodes.map((n) => n.id)));
+    const spot = freeSpot(position, nodes);
     const node: EditorNode = {
       id,
       type: 'pipeline',
-      position: { x: Math.round(position.x), y: Math.round(position.y) },
+      position: { x: Math.round(spot.x), y: Math.round(spot.y) },
       data: { type, params: defaultParams(info) },
       selected: true,
     };

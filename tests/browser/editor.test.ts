@@ -69,6 +69,9 @@ describe('the browser editor', () => {
       /done|cached/,
     );
     await eventually(() => textOf(page.locator('.wrun-status'))).toMatch(/succeeded/);
+    // The status badge leaves the title whole.
+    const title = node(page, 'image-ocr').locator('.wnode-title');
+    expect(await title.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     await shot(page, '2-ocr-run');
     // The README's picture: refreshed on request, so a test run leaves the checkout clean.
     const picture = path.join(root, 'docs/editor.png');

@@ -35,7 +35,6 @@ function PipelineNodeView({ id, data, selected }: NodeProps<EditorNode>) {
             ~
           </span>
         )}
-        <StatusBadge nodeId={id} />
         <button
           className="wnode-menu nodrag"
           aria-label={`Menu of ${id}`}
@@ -47,6 +46,8 @@ function PipelineNodeView({ id, data, selected }: NodeProps<EditorNode>) {
       <div className="wnode-sub">
         <span className="wnode-id">{id}</span>
         {typeof name === 'string' && <span className="wnode-name">“{name}”</span>}
+        {/* Here rather than in the header, so the title keeps its width while a run shows. */}
+        <StatusBadge nodeId={id} />
       </div>
       {info ? (
         <NodePorts nodeId={id} info={info} params={data.params} />

@@ -1,6 +1,7 @@
 import { portsOf } from '../../pipeline/graph.ts';
 import type { NodeTypeInfo } from '../../pipeline/node-type.ts';
 import type { PortSpec, PortType } from '../../pipeline/ports.ts';
+import type { Graph } from './types.ts';
 
 /** The node types by id, as `GET /api/node-types` describes them. */
 export type Catalogue = Readonly<Record<string, NodeTypeInfo>>;
@@ -33,3 +34,28 @@ export const portLabel = (port: PortSpec) => port.label ?? port.id;
 
 /** One class per port type; `styles/base.css` gives each its colour. */
 export const portClass = (type: PortType) => `port-${type}`;
+
+/** The handles each node's edges name but its ports lack, as `in:<port>` and `out:<port>`. */
+export function danglingHandles(
+  { nodes, edges }: Graph,
+  catalogue: Catalogue,
+): Map<string, string[]> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const found = new Map<string, string[]>();
+  const check = (nodeId: string, side: 'in' | 'out', port: string) => {
+    const node = byId.get(nodeId);
+    const info = node && catalogue[node.data.type];
+    // A node of an unknown type draws a handle for every edge it has; nothing dangles there.
+    if (!node || !info) return;
+    const find = side === 'in' ? findInput : findOutput;
+    if (find(info, node.data.params, port)) return;
+    const list = found.get(nodeId) ?? [];
+    if (!list.includes(`${side}:${port}`)) list.push(`${side}:${port}`);
+    found.set(nodeId, list);
+  };
+  for (const edge of edges) {
+    check(edge.source, 'out', edge.sourceHandle);
+    check(edge.target, 'in', edge.targetHandle);
+  }
+  return found;
+}

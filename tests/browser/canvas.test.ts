@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Editor } from './harness.ts';
-import { dropFromPalette, eventually, node, shot, startEditor } from './harness.ts';
+import { dropFromPalette, eventually, node, shot, startEditor, textOf } from './harness.ts';
 
 let editor: Editor;
 beforeAll(async () => {
@@ -38,6 +38,40 @@ describe('the canvas', () => {
     // Each still lands at the column it was dropped in.
     expect(Math.abs((boxes[1]?.x ?? 0) - (boxes[0]?.x ?? 0))).toBeLessThan(30);
     await shot(page, '9-dropped-apart');
+    await page.close();
+  });
+
+  it('draws an edge into a port the node lacks as broken, and lets it be deleted', async () => {
+    const page = await editor.open();
+    const file = {
+      version: 1,
+      name: 'Dangling',
+      nodes: [
+        { id: 'photo', type: 'image.input', position: { x: 0, y: 0 }, params: { name: 'photo' } },
+        { id: 'ocr', type: 'image.ocr', position: { x: 320, y: 0 }, params: {} },
+      ],
+      edges: [
+        { id: 'e1', source: 'photo', sourcePort: 'image', target: 'ocr', targetPort: 'picture' },
+      ],
+    };
+    await page.getByLabel('Import a pipeline file').setInputFiles({
+      name: 'dangling.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    const edge = page.locator('.react-flow__edge');
+    await eventually(() => edge.count()).toBe(1);
+    expect(await edge.getAttribute('class')).toMatch('edge-broken');
+    const missing = node(page, 'ocr').locator('.wport-missing');
+    expect(await textOf(missing)).toMatch(/picture\s*no such port/);
+    await eventually(() => textOf(node(page, 'ocr').locator('.wnode-problems'))).toMatch('picture');
+    await shot(page, '10-broken-edge');
+
+    await edge.click();
+    await eventually(() => edge.getAttribute('class')).toMatch('selected');
+    await page.keyboard.press('Delete');
+    await eventually(() => edge.count()).toBe(0);
+    expect(await missing.count()).toBe(0);
     await page.close();
   });
 });

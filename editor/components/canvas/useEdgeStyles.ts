@@ -1,10 +1,13 @@
 import { useMemo, useRef } from 'react';
 import type { NodeData } from '../../model/types.ts';
-import { findOutput, portClass } from '../../model/ports.ts';
+import { findInput, findOutput, portClass } from '../../model/ports.ts';
 import type { EditorEdge } from '../../model/types.ts';
 import { useEditor } from '../../store/index.ts';
 
-/** Colours each edge by the type of the value it carries and marks edges with problems. */
+/**
+ * Colours each edge by the type of the value it carries and marks edges with problems; an edge
+ * whose port its node lacks is marked broken at once, before the server's check answers.
+ */
 export function useEdgeStyles(edges: EditorEdge[]): EditorEdge[] {
   const nodes = useEditor((s) => s.nodes);
   const nodeTypes = useEditor((s) => s.nodeTypes);
@@ -17,14 +20,20 @@ export function useEdgeStyles(edges: EditorEdge[]): EditorEdge[] {
   return useMemo(() => {
     const bad = new Set(checkProblems.map((p) => p.edgeId).filter(Boolean));
     return edges.map((edge) => {
-      const data = dataOf.get(edge.source);
-      const type = data && findOutput(nodeTypes[data.type], data.params, edge.sourceHandle)?.type;
+      const from = dataOf.get(edge.source);
+      const to = dataOf.get(edge.target);
+      const fromInfo = from && nodeTypes[from.type];
+      const toInfo = to && nodeTypes[to.type];
+      const type = fromInfo && findOutput(fromInfo, from.params, edge.sourceHandle)?.type;
+      const broken =
+        (fromInfo && !type) || (toInfo && !findInput(toInfo, to.params, edge.targetHandle));
       const className = [
         type ? portClass(type) : 'port-any',
-        bad.has(edge.id) ? 'edge-problem' : '',
+        bad.has(edge.id) || broken ? 'edge-problem' : '',
+        broken ? 'edge-broken' : '',
       ]
-        .join(' ')
-        .trim();
+        .filter(Boolean)
+        .join(' ');
       return edge.className === className ? edge : { ...edge, className };
     });
   }, [edges, nodeTypes, dataOf, checkProblems]);

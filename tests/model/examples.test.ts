@@ -134,7 +134,9 @@ describe('the model examples', () => {
   });
 
   it('run on Hugging Face endpoints with the edits examples/MODELS.md gives', async () => {
-    const env = { HF_TOKEN: TEST_HF_TOKEN };
+    // The token goes to a model URL only on Hugging Face's servers or HF_ENDPOINT_URL's: this
+    // test server stands in for an Inference Endpoint, so it is named there.
+    const env = { HF_TOKEN: TEST_HF_TOKEN, HF_ENDPOINT_URL: `${hf.base()}/chat` };
     const onHf = (url: string) => (p: PipelineFile) => {
       for (const node of p.nodes) {
         if (node.type.startsWith('model.'))

@@ -67,12 +67,38 @@ export interface HuggingFaceConfig {
 /**
  * Hugging Face settings for one model. A model param that is a URL names a dedicated endpoint
  * and wins over `HF_ENDPOINT_URL`; a model id goes to Inference Providers, which needs a token.
+ * The token goes only where whoever runs the server sent it: a model URL comes from a pipeline
+ * file, which may come from anyone, so one on another server gets no token.
  */
 export function huggingfaceConfig(env: Env, model?: string): HuggingFaceConfig | undefined {
   const token = nonEmpty(env[ENV.hfToken]);
-  const endpointUrl = isUrl(model) ? model : nonEmpty(env[ENV.hfEndpoint]);
+  const configured = nonEmpty(env[ENV.hfEndpoint]);
+  const endpointUrl = isUrl(model) ? model : configured;
   if (token === undefined && endpointUrl === undefined) return undefined;
-  return { token, endpointUrl };
+  const trusted =
+    endpointUrl === undefined ||
+    (configured !== undefined && sameOrigin(endpointUrl, configured)) ||
+    isHuggingFaceUrl(endpointUrl);
+  return { token: trusted ? token : undefined, endpointUrl };
+}
+
+/** Hugging Face's own servers over HTTPS: the router, Inference Endpoints, Spaces. */
+function isHuggingFaceUrl(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    const own = ['huggingface.co', 'huggingface.cloud', 'hf.space'];
+    return protocol === 'https:' && own.some((d) => hostname === d || hostname.endsWith(`.${d}`));
+  } catch {
+    return false;
+  }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 /**

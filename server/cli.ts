@@ -75,5 +75,10 @@ function isParseArgsError(error: unknown): boolean {
 }
 
 function processIo(): CliIo {
+  // `weft nodes | head` closes the pipe early: that is the reader's choice, not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }

@@ -13,7 +13,8 @@ A pipeline.call node runs a saved pipeline by id: run and validate find it as DI
 in --pipelines DIR, by default the pipelines folder of the data folder (WEFT_DATA_DIR, then
 ./data) when there is one.
 
-Exit codes: 0 success, 1 the run failed or the pipeline is invalid, 2 a usage error.`,
+Exit codes: 0 success, 1 the run failed or the pipeline is invalid, 2 a usage error,
+130 interrupted (Ctrl+C).`,
 
   serve: `weft serve [--port N] [--host H] [--data DIR]
 

@@ -1,3 +1,4 @@
+import { loadConfig } from '../config.ts';
 import path from 'node:path';
 import { pipelineInputs } from '../../pipeline/io.ts';
 import type { NodeId } from '../../pipeline/ids.ts';
@@ -65,9 +66,13 @@ export const runCommand = {
     const controller = new AbortController();
     const stop = () => controller.abort(new Error('cancelled with Ctrl+C'));
     process.once('SIGINT', stop);
+    // The same limits as the server's, from the same variables.
+    const { concurrency, nodeTimeoutMs } = loadConfig(io.env);
     const options: RunOptions = {
       registry,
       inputs,
+      concurrency,
+      nodeTimeoutMs,
       signal: controller.signal,
       env: io.env,
       onEvent: progressReporter(pipeline, io),
@@ -81,8 +86,10 @@ export const runCommand = {
     );
 
     if (result.status !== 'succeeded') {
-      const where = result.error?.nodeId ? `node \`${result.error.nodeId}\`: ` : '';
-      println(io.stderr, `weft: the run ${result.status}: ${where}${result.error?.message ?? ''}`);
+      const message = result.error?.message ?? '';
+      const named = result.error?.nodeId && !message.startsWith('node `');
+      const where = named ? `node \`${result.error?.nodeId}\`: ` : '';
+      println(io.stderr, `weft: the run ${result.status}: ${where}${message}`);
       return result.status === 'cancelled' ? EXIT.interrupted : EXIT.failed;
     }
     const outputs = writeImages(result.outputs, outDir, io.cwd);

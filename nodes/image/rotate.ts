@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
-import { imageInput, openImage, toImage } from './sharp-image.ts';
+import { checkPixels, imageInput, openImage, toImage } from './sharp-image.ts';
 
 const params = z.object({
   autoOrient: z.boolean().default(true).meta({
@@ -35,6 +35,12 @@ export const rotateNode: NodeDefinition<z.infer<typeof params>> = {
     signal.throwIfAborted();
     let pipeline = openImage(image, { autoOrient: params.autoOrient });
     if (params.angle % 360 !== 0) {
+      // An angle off the right angles widens the canvas to hold the turned corners.
+      const turn = (params.angle * Math.PI) / 180;
+      const [cos, sin] = [Math.abs(Math.cos(turn)), Math.abs(Math.sin(turn))];
+      const width = Math.round(image.width * cos + image.height * sin);
+      const height = Math.round(image.width * sin + image.height * cos);
+      checkPixels(width, height, 'image.rotate: the turned image', 'make the image smaller first');
       pipeline = pipeline.rotate(params.angle, { background: params.background });
     }
     const result = await toImage(pipeline);

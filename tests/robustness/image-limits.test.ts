@@ -111,6 +111,19 @@ describe('images too big to hold', () => {
     expect(body.error.message).toMatch(/16384×16384 pixels.*limit/);
   });
 
+  it('refuses a rotation whose wider canvas would be over the limit', async () => {
+    const pipeline = resize({});
+    const rotate = pipeline.nodes[1] as { type: string; params: Record<string, unknown> };
+    rotate.type = 'image.rotate';
+    rotate.params = { angle: 45 };
+    const started = performance.now();
+    // A 1×24000 strip turned by 45° needs a canvas of about 16971 × 16971.
+    const { body } = await run(pipeline, dataUrl(png(1, 24_000)));
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(body.status).toBe('failed');
+    expect(body.error.message).toMatch(/image\.rotate.*16971×16971 pixels.*limit/);
+  });
+
   it('still resizes within the limit', async () => {
     const photo = dataUrl(readFileSync(PHOTO), 'image/jpeg');
     const { body } = await run(resize({ mode: 'width', width: 1200 }), photo);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { NodeRunError } from '../../pipeline/errors.ts';
 import type { JsonValue, Value } from '../../pipeline/values.ts';
@@ -56,7 +57,41 @@ const WORKER = new URL('./sandbox-worker.js', import.meta.url);
 const MAX_IDLE = 2;
 /** A job that builds more than this is stopped, rather than the whole server running out. */
 const MAX_HEAP_MB = 1024;
+/**
+ * Threads that may run jobs at once, across every run: more would only share the same cores,
+ * and each may hold up to MAX_HEAP_MB. Further jobs wait their turn; their time limit starts
+ * when they do.
+ */
+const MAX_THREADS = Math.max(2, availableParallelism());
 const idle: Worker[] = [];
+let running = 0;
+const queue: (() => void)[] = [];
+
+/** Waits for a free thread, or rejects when the signal aborts first. */
+function turn(signal: AbortSignal): Promise<void> {
+  if (running < MAX_THREADS) {
+    running++;
+    return Promise.resolve();
+  }
+  return new Promise((resolve, reject) => {
+    const go = () => {
+      signal.removeEventListener('abort', leave);
+      running++;
+      resolve();
+    };
+    const leave = () => {
+      queue.splice(queue.indexOf(go), 1);
+      reject(signal.reason);
+    };
+    queue.push(go);
+    signal.addEventListener('abort', leave, { once: true });
+  });
+}
+
+function endTurn(): void {
+  running--;
+  queue.shift()?.();
+}
 
 function newWorker(): Worker {
   const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB } });
@@ -72,7 +107,20 @@ function newWorker(): Worker {
  * signal's reason when it aborts (the thread is stopped either way), and with `SandboxError`
  * when the user's code throws.
  */
-export function inSandbox<K extends SandboxJob['kind']>(
+export async function inSandbox<K extends SandboxJob['kind']>(
+  job: Extract<SandboxJob, { kind: K }>,
+  options: { timeoutMs: number; signal: AbortSignal },
+): Promise<SandboxResults[K]> {
+  options.signal.throwIfAborted();
+  await turn(options.signal);
+  try {
+    return await runJob(job, options);
+  } finally {
+    endTurn();
+  }
+}
+
+function runJob<K extends SandboxJob['kind']>(
   job: Extract<SandboxJob, { kind: K }>,
   options: { timeoutMs: number; signal: AbortSignal },
 ): Promise<SandboxResults[K]> {

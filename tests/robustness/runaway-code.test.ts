@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineFile, PipelineNode } from '../../pipeline/schema.ts';
 import { json, testApp } from '../server/helpers.ts';
@@ -165,5 +167,40 @@ describe('a JSONata expression that never ends', () => {
     expect(res.status).toBe(200);
     const run = await (await t.app.request(`/api/runs/${id}`)).json();
     expect(run).toMatchObject({ status: 'succeeded', outputs: { out: 'HI!' } });
+  });
+});
+
+/** Threads of this process now, as the operating system counts them (Linux). */
+function threads(): number {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  return Number(/^Threads:\s+(\d+)/m.exec(status)?.[1] ?? Number.NaN);
+}
+
+describe('many patterns at once', () => {
+  it('run on a few threads, not one per item, and all fail on time', async () => {
+    const regex = {
+      id: 'find',
+      type: 'transform.regex',
+      params: { pattern: '^(a+)+$', flags: '', timeoutMs: 200 },
+      map: { port: 'text', concurrency: 20 },
+    };
+    const pipeline = around(regex, 'text', 'matches');
+    // The mapped port takes a list: the text input is parsed into one first.
+    pipeline.nodes.push({ id: 'list', type: 'transform.split', position: at, params: {} });
+    pipeline.edges = [
+      { id: 'e0', source: 'text', sourcePort: 'text', target: 'list', targetPort: 'text' },
+      { id: 'e1', source: 'list', sourcePort: 'items', target: 'find', targetPort: 'text' },
+      pipeline.edges[1] as PipelineFile['edges'][number],
+    ];
+    const before = threads();
+    const id = await start(pipeline, Array.from({ length: 20 }, () => EVIL_TEXT).join('\n'));
+    let most = before;
+    const watch = setInterval(() => (most = Math.max(most, threads())), 20);
+    const run = await finished(id);
+    clearInterval(watch);
+
+    expect(most - before).toBeLessThanOrEqual(availableParallelism() + 2);
+    expect(run.status).toBe('failed');
+    expect(run.error?.message).toMatch(/20 of 20 items failed/);
   });
 });

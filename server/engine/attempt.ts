@@ -150,6 +150,10 @@ export function describeError(error: unknown, name: string): NodeError {
  * a plain object with a message, some a string or nothing at all).
  */
 function messageOf(error: unknown): string {
+  // JavaScript's own words for a text or list past its largest size say nothing of the fix.
+  if (error instanceof RangeError && /^Invalid (string|array) length$/.test(error.message)) {
+    return 'the result is too long to hold in memory (a text stops at about 500 million characters); make the inputs smaller';
+  }
   if (error instanceof Error) return error.message;
   if (typeof error === 'string') return error;
   const message = (error as { message?: unknown } | null)?.message;

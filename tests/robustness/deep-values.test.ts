@@ -54,3 +54,28 @@ describe('values nested too deep', () => {
     expect(JSON.stringify(body.outputs.value)).toBe(nested(200));
   });
 });
+
+describe('values too long to hold', () => {
+  it('fail the node that would make them, saying so', async () => {
+    const template = '{{a}}'.repeat(50_000);
+    const pipeline: PipelineFile = {
+      version: 1,
+      name: 'Amplify',
+      nodes: [
+        { id: 'text', type: 'text.input', position: at, params: { name: 'text' } },
+        { id: 'many', type: 'text.template', position: at, params: { template } },
+        { id: 'out', type: 'output.text', position: at, params: { name: 'value' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'text', sourcePort: 'text', target: 'many', targetPort: 'a' },
+        { id: 'e2', source: 'many', sourcePort: 'text', target: 'out', targetPort: 'value' },
+      ],
+    };
+    const inputs = { text: 'x'.repeat(1_000_000) };
+    const res = await t.app.request('/api/runs', json({ pipeline, inputs, wait: true }));
+    const body = (await res.json()) as any;
+    expect(body.status).toBe('failed');
+    expect(body.error.nodeId).toBe('many');
+    expect(body.error.message).toMatch(/node `many` \(text\.template\): .*too long.*smaller/);
+  });
+});

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ImageValue, JsonValue, Value } from '../../pipeline/values.ts';
 import { isImage } from '../../pipeline/values.ts';
 import { extensionOf } from '../storage/artifacts.ts';
+import { SAFE_NAME } from '../storage/files.ts';
 
 /** A value kept as a file of the run; `url` is where `GET /api/runs/:id/artifacts/:name` serves it. */
 export interface ArtifactRef {
@@ -21,10 +22,12 @@ export type StoredValue = JsonValue | ArtifactRef;
 export const INLINE_LIMIT = 256 * 1024;
 
 const safePart = (part: string) => {
-  const clean = part.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60) || '_';
-  if (clean === part) return part;
-  // Two ids that clean to the same text must still get different files.
-  return `${clean}-${createHash('sha1').update(part).digest('hex').slice(0, 8)}`;
+  const clean = part.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60);
+  if (clean === part && SAFE_NAME.test(part)) return part;
+  // A part must start with a letter or digit (SAFE_NAME), or the store refuses the name and
+  // the run is never recorded; two ids that clean to the same text still get different files.
+  const lead = /^[A-Za-z0-9]/.test(clean) ? clean : `x${clean}`;
+  return `${lead}-${createHash('sha1').update(part).digest('hex').slice(0, 8)}`;
 };
 
 /** The artifact name of one output: `<node>.<port>[.<item>].<ext>`. */

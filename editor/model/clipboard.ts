@@ -31,13 +31,23 @@ export function isFragment(value: unknown): value is Fragment {
 
 /**
  * The fragment's nodes and inner edges under fresh ids, moved by `offset`, selected, so
- * pasting twice gives two independent copies.
+ * pasting twice gives two independent copies. Where an earlier paste already lies, the copy
+ * steps on by `offset` again, so pastes fan out instead of hiding each other.
  */
 export function pasteFragment(
   graph: Graph,
   fragment: Fragment,
-  offset: { x: number; y: number },
+  step: { x: number; y: number },
 ): { nodes: EditorNode[]; edges: EditorEdge[] } {
+  const taken = new Set(graph.nodes.map((n) => `${n.position.x},${n.position.y}`));
+  const lands = (k: number) =>
+    fragment.nodes.some((n) =>
+      taken.has(`${n.position.x + k * step.x},${n.position.y + k * step.y}`),
+    );
+  let k = 1;
+  while (k <= graph.nodes.length && lands(k)) k++;
+  const offset = { x: k * step.x, y: k * step.y };
+
   const nodeIds = new Set(graph.nodes.map((n) => n.id));
   const edgeIds = new Set(graph.edges.map((e) => e.id));
   const renamed = new Map<string, string>();

@@ -160,6 +160,9 @@ export const runSlice: Slice<RunSlice> = (set, get) => ({
       const record = await getRun(id);
       const parsed = PipelineFileSchema.safeParse(record.pipeline);
       if (!parsed.success) throw new Error('its pipeline can no longer be read');
+      // A run of what is on the canvas now is shown on it as it is: still the saved pipeline,
+      // with nothing to discard (the editor runs the canvas's file, which keeps no id).
+      if (JSON.stringify(parsed.data) === JSON.stringify(get().currentFile())) return follow();
       get().guard('Open', () => {
         get().loadFile(parsed.data, record.pipelineId);
         follow();

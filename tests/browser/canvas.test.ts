@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Editor } from './harness.ts';
 import { dropFromPalette, eventually, node, shot, startEditor, textOf } from './harness.ts';
@@ -74,4 +75,50 @@ describe('the canvas', () => {
     expect(await missing.count()).toBe(0);
     await page.close();
   });
+
+  it('copies and pastes nodes with the keyboard, under fresh ids with their inner edge', async () => {
+    const page = await editor.open('#/pipelines/example-ocr');
+    const nodes = page.locator('.react-flow__node');
+    const edges = page.locator('.react-flow__edge');
+    await eventually(() => edges.count()).toBe(2);
+
+    await node(page, 'image').locator('.wnode-header').click();
+    await node(page, 'ocr')
+      .locator('.wnode-header')
+      .click({ modifiers: ['Shift'] });
+    await eventually(() => page.locator('.react-flow__node.selected').count()).toBe(2);
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await eventually(() => nodes.count()).toBe(5);
+    // The copies, selected, wired to each other and to nothing else.
+    expect(await selectedIds(page)).toEqual(['image-input', 'image-ocr']);
+    await eventually(() => edges.count()).toBe(3);
+    const pasted = page.locator('.react-flow__edge[data-id="e3"]');
+    expect(await pasted.getAttribute('aria-label')).toMatch(/image-input.*image-ocr/);
+
+    await page.keyboard.press('Control+v');
+    await eventually(() => nodes.count()).toBe(7);
+    expect(await selectedIds(page)).toEqual(['image-input-2', 'image-ocr-2']);
+    await eventually(() => edges.count()).toBe(4);
+    // The second copy steps on from the first rather than hiding it.
+    const first = await node(page, 'image-input').boundingBox();
+    const second = await node(page, 'image-input-2').boundingBox();
+    expect(second?.x).toBeGreaterThan((first?.x ?? 0) + 10);
+    await shot(page, '11-pasted');
+
+    // Cut takes the selection away; undo brings it back.
+    await page.keyboard.press('Control+x');
+    await eventually(() => nodes.count()).toBe(5);
+    expect(await node(page, 'image-ocr-2').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await eventually(() => nodes.count()).toBe(7);
+    await page.close();
+  });
 });
+
+const selectedIds = async (page: Page) =>
+  (
+    await page
+      .locator('.react-flow__node.selected')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''))
+  ).sort();

@@ -63,6 +63,8 @@ export async function startEditor(): Promise<Editor> {
     url: server.url,
     async open(hash = '#/') {
       const page = await context.newPage();
+      // A missing element fails its step with the locator's name, well before the test's limit.
+      page.setDefaultTimeout(10_000);
       await page.goto(`${server.url}/${hash}`);
       await page.locator('.wpalette-item').first().waitFor();
       if (hash.startsWith('#/pipelines/'))

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Editor } from './harness.ts';
 import {
@@ -43,6 +44,57 @@ const greet = {
     { id: 'e2', source: 'hello', sourcePort: 'text', target: 'out', targetPort: 'value' },
   ],
 };
+
+/** Two branches: words -> first -> second -> out, and other -> side -> aside. */
+const chain = {
+  version: 1,
+  name: 'Chain',
+  nodes: [
+    { id: 'words', type: 'text.constant', position: { x: 0, y: 0 }, params: { text: 'hi' } },
+    {
+      id: 'first',
+      type: 'text.template',
+      position: { x: 300, y: 0 },
+      params: { template: '{{a}}!' },
+    },
+    {
+      id: 'second',
+      type: 'text.template',
+      position: { x: 600, y: 0 },
+      params: { template: '{{a}}?' },
+    },
+    { id: 'out', type: 'output.text', position: { x: 900, y: 0 }, params: { name: 'result' } },
+    { id: 'other', type: 'text.constant', position: { x: 0, y: 250 }, params: { text: 'x' } },
+    {
+      id: 'side',
+      type: 'text.template',
+      position: { x: 300, y: 250 },
+      params: { template: '{{a}}.' },
+    },
+    { id: 'aside', type: 'output.text', position: { x: 600, y: 250 }, params: { name: 'side' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'words', sourcePort: 'text', target: 'first', targetPort: 'a' },
+    { id: 'e2', source: 'first', sourcePort: 'text', target: 'second', targetPort: 'a' },
+    { id: 'e3', source: 'second', sourcePort: 'text', target: 'out', targetPort: 'value' },
+    { id: 'e4', source: 'other', sourcePort: 'text', target: 'side', targetPort: 'a' },
+    { id: 'e5', source: 'side', sourcePort: 'text', target: 'aside', targetPort: 'value' },
+  ],
+};
+
+/** Each node's badge, '' for a node the current run leaves alone. */
+async function badges(page: Page): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    chain.nodes.map(async ({ id }) => [id, await textOf(node(page, id).locator('.wbadge'))]),
+  );
+  return Object.fromEntries(entries);
+}
+
+async function fromMenu(page: Page, nodeId: string, item: 'Run to here' | 'Run from here') {
+  await page.getByRole('button', { name: `Menu of ${nodeId}` }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+  await eventually(() => textOf(page.locator('.wrun-status'))).toMatch('succeeded');
+}
 
 describe('runs in the editor', () => {
   it('calls a saved pipeline: picking it gives the node its ports, and the run shows its output', async () => {
@@ -128,6 +180,77 @@ describe('runs in the editor', () => {
     );
     expect(await textOf(list.locator(':scope > .wjson-cut'))).toMatch(/… \d+ more items/);
     await shot(page, '8-json-preview');
+    await page.close();
+  });
+
+  it('runs to a node and from a node from its menu, computing only what each needs', async () => {
+    await editor.save('chain', chain);
+    const page = await editor.open('#/pipelines/chain');
+
+    await fromMenu(page, 'first', 'Run to here');
+    await eventually(() => badges(page)).toEqual({
+      words: expect.stringMatching(/^(done|cached)/),
+      first: expect.stringMatching(/^(done|cached)/),
+      second: '',
+      out: '',
+      other: '',
+      side: '',
+      aside: '',
+    });
+    expect(await textOf(node(page, 'first').locator('.wpreview-text'))).toBe('hi!');
+
+    // What `second` needs comes from the cache; it and what follows are computed again.
+    await fromMenu(page, 'second', 'Run from here');
+    await eventually(() => badges(page)).toEqual({
+      words: 'cached',
+      first: 'cached',
+      second: expect.stringMatching(/^done \d+ ms$/),
+      out: expect.stringMatching(/^done \d+ ms$/),
+      other: '',
+      side: '',
+      aside: '',
+    });
+    expect(await textOf(node(page, 'out').locator('.wpreview-text'))).toBe('hi!?');
+    await shot(page, '12-run-from');
+    await page.close();
+  });
+
+  it('reopens a past run from the history, with its node states and outputs', async () => {
+    await editor.save('chain-2', { ...chain, name: 'Chain again' });
+    const page = await editor.open('#/pipelines/chain-2');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await eventually(() => textOf(page.locator('.wrun-status'))).toMatch('succeeded');
+    await fromMenu(page, 'words', 'Run to here');
+    await eventually(() => badges(page)).toMatchObject({ words: 'cached', first: '' });
+
+    await page.getByRole('tab', { name: 'Runs' }).click();
+    const rows = page.locator('.wlist-row', { hasText: 'Chain again' });
+    await eventually(() => rows.count()).toBe(2);
+    expect(await textOf(rows.first().locator('.wbadge'))).toBe('succeeded');
+
+    // Newest first: the second row is the full run (partly from the cache of the test above).
+    await rows.nth(1).locator('.wlist-main').click();
+    const ran = expect.stringMatching(/^(done|cached)/);
+    await eventually(() => badges(page)).toEqual(
+      Object.fromEntries(chain.nodes.map(({ id }) => [id, ran])),
+    );
+    expect(await textOf(node(page, 'aside').locator('.wpreview-text'))).toBe('x.');
+    await eventually(() => rows.nth(1).getAttribute('class')).toMatch('current');
+    // A run of the pipeline on the canvas leaves it the saved pipeline it was.
+    expect(await textOf(page.locator('.wdirty'))).toBe('saved');
+    expect(page.url()).toMatch('#/pipelines/chain-2');
+    await shot(page, '13-run-reopened');
+
+    await rows.first().locator('.wlist-main').click();
+    await eventually(() => badges(page)).toMatchObject({ words: 'cached', first: '', out: '' });
+
+    // A run of another pipeline opens that pipeline, as it was when it ran.
+    await page
+      .locator('.wlist-name', { hasText: / Chain$/ })
+      .first()
+      .click();
+    await eventually(() => page.getByLabel('Pipeline name').inputValue()).toBe('Chain');
+    await eventually(() => textOf(node(page, 'out').locator('.wbadge'))).toMatch(/^done/);
     await page.close();
   });
 });

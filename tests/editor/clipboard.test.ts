@@ -54,14 +54,19 @@ describe('copy and paste', () => {
     ]);
   });
 
-  it('gives a second paste ids of its own, and copies that share no params object', () => {
+  it('gives a second paste ids and a place of its own, and copies that share no params object', () => {
     const first = pasteFragment(graph, fragment, { x: 40, y: 40 });
     const after = {
       nodes: [...graph.nodes, ...first.nodes],
       edges: [...graph.edges, ...first.edges],
     };
-    const second = pasteFragment(after, fragment, { x: 80, y: 80 });
+    const second = pasteFragment(after, fragment, { x: 40, y: 40 });
     expect(second.nodes.map((n) => n.id)).toEqual(['text-template-2', 'output-text-2']);
+    // Not on top of the first copy: a step further on.
+    expect(second.nodes.map((n) => n.position)).toEqual([
+      { x: 380, y: 80 },
+      { x: 680, y: 80 },
+    ]);
     expect(second.edges.map((e) => [e.id, e.source, e.target])).toEqual([
       ['e4', 'text-template-2', 'output-text-2'],
     ]);

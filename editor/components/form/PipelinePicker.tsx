@@ -31,7 +31,12 @@ export function PipelinePicker({ id, value, disabled, onChange }: Props) {
             {p.name} ({p.id})
           </option>
         ))}
-        {missing && <option value={chosen}>{chosen} (not saved here)</option>}
+        {missing && (
+          <option value={chosen}>
+            {chosen} (
+            {chosen === current ? 'this pipeline: a call of itself never ends' : 'not saved here'})
+          </option>
+        )}
       </select>
       {chosen !== '' && (
         <button

@@ -7,7 +7,7 @@ import { asImage, runWithEnv } from '../../model/helpers.ts';
 
 const photo = async (file: string) => imageFromBytes(new Uint8Array(await readFile(file)));
 const people = () => photo('tests/fixtures/people.jpg');
-const landscape = () => photo('/work/shared/fixtures/images/landscape.jpg');
+const landscape = () => photo('examples/thumbnails/photo.jpg'); // the landscape fixture;
 
 type Found = {
   label?: string;

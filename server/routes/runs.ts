@@ -118,7 +118,10 @@ async function readArtifact(services: Services, id: string, name: string) {
   return data && new Uint8Array(data);
 }
 
-/** Finds and checks the pipeline, and turns the raw inputs into values, before anything runs. */
+/**
+ * Finds and checks the pipeline, and turns the raw inputs into values, before anything runs. An
+ * inline file runs as given; with it, `pipelineId` only says which saved pipeline it is.
+ */
 async function prepare(services: Services, request: RunRequest) {
   const { pipelines, registry, env, examples } = services;
   let file = request.pipeline;
@@ -126,7 +129,7 @@ async function prepare(services: Services, request: RunRequest) {
   if (pipelineId !== null) {
     const stored = await pipelines.get(checkedId(pipelineId));
     if (!stored) throw notFound(`there is no saved pipeline "${pipelineId}"`);
-    file = stored.pipeline;
+    if (file === undefined) file = stored.pipeline;
   }
   const { pipeline, problems } = checkPipeline(file, registry, {
     env,

@@ -8,7 +8,10 @@ import type { RawInput } from './inputs.ts';
 /** `POST /api/runs` as JSON. In a multipart form the same names are fields, and every other field is an input. */
 const RunBodySchema = z
   .object({
-    /** A saved pipeline to run. */
+    /**
+     * A saved pipeline to run. Given with `pipeline`, it names what that file is (the editor's
+     * canvas): the file runs, and the run is recorded under this id.
+     */
     pipelineId: z.string().min(1).optional(),
     /** A pipeline file to run as it is, without saving it. */
     pipeline: z.unknown().optional(),
@@ -50,8 +53,8 @@ export async function parseRunRequest(body: Body): Promise<RunRequest> {
   }
   const { pipelineId, pipeline, inputs, wait, useSamples, runTo, runFrom, noCache, cacheAll } =
     parsed.data;
-  if ((pipelineId === undefined) === (pipeline === undefined)) {
-    throw badRequest('give either `pipelineId` (a saved pipeline) or `pipeline` (a pipeline file)');
+  if (pipelineId === undefined && pipeline === undefined) {
+    throw badRequest('give `pipelineId` (a saved pipeline) or `pipeline` (a pipeline file)');
   }
   const request: RunRequest = { inputs: {}, wait, useSamples: useSamples ?? false, options: {} };
   if (pipelineId !== undefined) request.pipelineId = pipelineId;

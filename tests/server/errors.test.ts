@@ -25,11 +25,18 @@ const cases: [string, string, RequestInit, number, string][] = [
   ['run: JSON array', '/api/runs', json([1, 2]), 400, 'bad_request'],
   ['run: neither pipeline nor id', '/api/runs', json({ inputs: {} }), 400, 'bad_request'],
   [
-    'run: both pipeline and id',
+    'run: a file with the id of no saved pipeline',
     '/api/runs',
     json({ pipeline: greetPipeline, pipelineId: 'x' }),
+    404,
+    'not_found',
+  ],
+  [
+    'run: a file with an unsafe id',
+    '/api/runs',
+    json({ pipeline: greetPipeline, pipelineId: '../x' }),
     400,
-    'bad_request',
+    'invalid_id',
   ],
   [
     'run: wait is a string',

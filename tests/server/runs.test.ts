@@ -207,4 +207,25 @@ describe('runs', () => {
       all.runs.slice(1, 3).map((r: { id: string }) => r.id),
     );
   });
+
+  it('runs a file given with the id of the saved pipeline it is, and lists the run under that id', async () => {
+    await t.app.request('/api/pipelines/draft', json(greetPipeline, 'PUT'));
+    const edited = structuredClone(greetPipeline);
+    edited.name = 'Greet, edited';
+    edited.nodes[1]!.params = { template: 'Hi {{who}}' };
+    const { status, body } = await run({
+      pipelineId: 'draft',
+      pipeline: edited,
+      inputs: { who: 'Cy' },
+      wait: true,
+    });
+    expect(status).toBe(200);
+    // The file given runs, not the one saved.
+    expect(body).toMatchObject({ pipelineId: 'draft', outputs: { greeting: 'Hi Cy' } });
+
+    const listed = await (await t.app.request('/api/runs?pipeline=draft')).json();
+    expect(listed.runs).toEqual([
+      expect.objectContaining({ id: body.id, pipelineId: 'draft', pipelineName: 'Greet, edited' }),
+    ]);
+  });
 });

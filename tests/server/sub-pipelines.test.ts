@@ -107,6 +107,20 @@ describe('sub-pipelines over HTTP', () => {
     expect(codes(error.details.problems)).toEqual(['recursive_call']);
   });
 
+  it('refuses a file given with its saved id when it calls that pipeline: itself', async () => {
+    await save('greet', greetPipeline);
+    // Alone, the file calls the saved `greet`.
+    const alone = await run({ pipeline: parentOf() });
+    expect((await alone.json()).outputs).toEqual({ text: 'Hello Ada' });
+
+    // Given as `greet`, it would call itself.
+    const res = await run({ pipeline: parentOf(), pipelineId: 'greet' });
+    expect(res.status).toBe(422);
+    const { error } = await res.json();
+    expect(codes(error.details.problems)).toEqual(['recursive_call']);
+    expect(error.details.problems[0].message).toContain('`greet` → `greet`');
+  });
+
   it('names the whole chain of a loop through another pipeline when it closes', async () => {
     const first = await (await save('a', callerOf('b'))).json();
     expect(codes(first.problems)).toEqual(['unknown_pipeline']);

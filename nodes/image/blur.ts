@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
-import { imageInput, openImage, toImage } from './sharp-image.ts';
+import { openImage, transformImage } from './sharp-image.ts';
 
 const params = z.object({
   sigma: z.number().min(0.3).max(100).default(2).meta({
@@ -18,11 +18,8 @@ export const blurNode: NodeDefinition<z.infer<typeof params>> = {
   inputs: [{ id: 'image', type: 'image' }],
   outputs: [{ id: 'image', type: 'image' }],
   params,
-  async run({ inputs, params, signal }) {
-    const image = imageInput(inputs.image, 'image.blur');
-    signal.throwIfAborted();
-    const result = await toImage(openImage(image).blur(params.sigma));
-    signal.throwIfAborted();
-    return { image: result };
-  },
+  run: ({ inputs, params, signal }) =>
+    transformImage(inputs.image, 'image.blur', signal, (image) =>
+      openImage(image).blur(params.sigma),
+    ),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
-import { imageInput, openImage, toImage } from './sharp-image.ts';
+import { openImage, transformImage } from './sharp-image.ts';
 
 const params = z.object({
   format: z
@@ -36,18 +36,15 @@ export const convertNode: NodeDefinition<Params> = {
   inputs: [{ id: 'image', type: 'image' }],
   outputs: [{ id: 'image', type: 'image' }],
   params,
-  async run({ inputs, params, signal }) {
-    const image = imageInput(inputs.image, 'image.convert');
-    signal.throwIfAborted();
-    const pipeline = openImage(image);
-    const { quality } = params;
-    if (params.format === 'png') pipeline.png();
-    if (params.format === 'webp') pipeline.webp({ quality, lossless: params.lossless });
-    if (params.format === 'jpeg') {
-      pipeline.flatten({ background: params.background }).jpeg({ quality });
-    }
-    const result = await toImage(pipeline);
-    signal.throwIfAborted();
-    return { image: result };
-  },
+  run: ({ inputs, params, signal }) =>
+    transformImage(inputs.image, 'image.convert', signal, (image) => {
+      const pipeline = openImage(image);
+      const { quality } = params;
+      if (params.format === 'png') pipeline.png();
+      if (params.format === 'webp') pipeline.webp({ quality, lossless: params.lossless });
+      if (params.format === 'jpeg') {
+        pipeline.flatten({ background: params.background }).jpeg({ quality });
+      }
+      return pipeline;
+    }),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InputError } from '../../pipeline/errors.ts';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
-import { imageInput, openImage, toImage } from './sharp-image.ts';
+import { openImage, transformImage } from './sharp-image.ts';
 
 const MAX_SIDE = 16_384;
 
@@ -24,21 +24,17 @@ export const cropNode: NodeDefinition<z.infer<typeof params>> = {
   inputs: [{ id: 'image', type: 'image' }],
   outputs: [{ id: 'image', type: 'image' }],
   params,
-  async run({ inputs, params, signal }) {
-    const image = imageInput(inputs.image, 'image.crop');
-    const { left, top } = params;
-    if (left >= image.width || top >= image.height) {
-      throw new InputError(
-        `image.crop: the box starts at ${left},${top}, outside the ${image.width}×${image.height} ` +
-          `image; make left below ${image.width} and top below ${image.height}`,
-      );
-    }
-    const width = Math.min(params.width, image.width - left);
-    const height = Math.min(params.height, image.height - top);
-
-    signal.throwIfAborted();
-    const result = await toImage(openImage(image).extract({ left, top, width, height }));
-    signal.throwIfAborted();
-    return { image: result };
-  },
+  run: ({ inputs, params, signal }) =>
+    transformImage(inputs.image, 'image.crop', signal, (image) => {
+      const { left, top } = params;
+      if (left >= image.width || top >= image.height) {
+        throw new InputError(
+          `image.crop: the box starts at ${left},${top}, outside the ${image.width}×${image.height} ` +
+            `image; make left below ${image.width} and top below ${image.height}`,
+        );
+      }
+      const width = Math.min(params.width, image.width - left);
+      const height = Math.min(params.height, image.height - top);
+      return openImage(image).extract({ left, top, width, height });
+    }),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
-import { imageInput, openImage, toImage } from './sharp-image.ts';
+import { openImage, transformImage } from './sharp-image.ts';
 
 const params = z.object({});
 
@@ -13,12 +13,9 @@ export const grayscaleNode: NodeDefinition<z.infer<typeof params>> = {
   inputs: [{ id: 'image', type: 'image' }],
   outputs: [{ id: 'image', type: 'image' }],
   params,
-  async run({ inputs, signal }) {
+  run: ({ inputs, signal }) =>
     // One channel, not sRGB with three equal ones: a third of the pixels for the same picture.
-    const image = imageInput(inputs.image, 'image.grayscale');
-    signal.throwIfAborted();
-    const result = await toImage(openImage(image).grayscale().toColourspace('b-w'));
-    signal.throwIfAborted();
-    return { image: result };
-  },
+    transformImage(inputs.image, 'image.grayscale', signal, (image) =>
+      openImage(image).grayscale().toColourspace('b-w'),
+    ),
 };

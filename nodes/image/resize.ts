@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
-import { checkPixels, imageInput, openImage, toImage } from './sharp-image.ts';
+import { checkPixels, openImage, transformImage } from './sharp-image.ts';
 
 const MAX_SIDE = 16_384;
 
@@ -82,14 +82,10 @@ export const resizeNode: NodeDefinition<Params> = {
   inputs: [{ id: 'image', type: 'image' }],
   outputs: [{ id: 'image', type: 'image' }],
   params,
-  async run({ inputs, params, signal }) {
-    const image = imageInput(inputs.image, 'image.resize');
-    signal.throwIfAborted();
-    const [width, height] = resultSize(params, image.width, image.height);
-    checkPixels(width, height, 'image.resize: the result', 'choose a smaller size');
-    const options = resizeOptions(params, image.width, image.height);
-    const result = await toImage(openImage(image).resize(options));
-    signal.throwIfAborted();
-    return { image: result };
-  },
+  run: ({ inputs, params, signal }) =>
+    transformImage(inputs.image, 'image.resize', signal, (image) => {
+      const [width, height] = resultSize(params, image.width, image.height);
+      checkPixels(width, height, 'image.resize: the result', 'choose a smaller size');
+      return openImage(image).resize(resizeOptions(params, image.width, image.height));
+    }),
 };

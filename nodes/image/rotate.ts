@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
-import { checkPixels, imageInput, openImage, toImage } from './sharp-image.ts';
+import { checkPixels, openImage, transformImage } from './sharp-image.ts';
 
 const params = z.object({
   autoOrient: z.boolean().default(true).meta({
@@ -30,21 +30,17 @@ export const rotateNode: NodeDefinition<z.infer<typeof params>> = {
   inputs: [{ id: 'image', type: 'image' }],
   outputs: [{ id: 'image', type: 'image' }],
   params,
-  async run({ inputs, params, signal }) {
-    const image = imageInput(inputs.image, 'image.rotate');
-    signal.throwIfAborted();
-    let pipeline = openImage(image, { autoOrient: params.autoOrient });
-    if (params.angle % 360 !== 0) {
+  run: ({ inputs, params, signal }) =>
+    transformImage(inputs.image, 'image.rotate', signal, (image) => {
+      const pipeline = openImage(image, { autoOrient: params.autoOrient });
+      if (params.angle % 360 === 0) return pipeline;
+
       // An angle off the right angles widens the canvas to hold the turned corners.
       const turn = (params.angle * Math.PI) / 180;
       const [cos, sin] = [Math.abs(Math.cos(turn)), Math.abs(Math.sin(turn))];
       const width = Math.round(image.width * cos + image.height * sin);
       const height = Math.round(image.width * sin + image.height * cos);
       checkPixels(width, height, 'image.rotate: the turned image', 'make the image smaller first');
-      pipeline = pipeline.rotate(params.angle, { background: params.background });
-    }
-    const result = await toImage(pipeline);
-    signal.throwIfAborted();
-    return { image: result };
-  },
+      return pipeline.rotate(params.angle, { background: params.background });
+    }),
 };

@@ -95,6 +95,24 @@ export async function toImage(pipeline: Sharp): Promise<ImageValue> {
 }
 
 /**
+ * The body of a node that takes one image on `image` and gives one back on `image`: reads the
+ * input, builds the sharp pipeline with `transform` and writes the result. A cancelled run stops
+ * before the work starts and its result is dropped after, so each such node behaves alike.
+ */
+export async function transformImage(
+  input: Value | undefined,
+  nodeType: string,
+  signal: AbortSignal,
+  transform: (image: ImageValue) => Sharp,
+): Promise<{ image: ImageValue }> {
+  const image = imageInput(input, nodeType);
+  signal.throwIfAborted();
+  const result = await toImage(transform(image));
+  signal.throwIfAborted();
+  return { image: result };
+}
+
+/**
  * Reads the bytes of an image file into an image value, with its media type and size from the
  * file's own header. Throws when sharp cannot read them as an image.
  */

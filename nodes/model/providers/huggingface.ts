@@ -3,13 +3,12 @@ import { NodeRunError } from '../../../pipeline/errors.ts';
 import type { Env } from '../../../pipeline/node-type.ts';
 import type { ImageValue } from '../../../pipeline/values.ts';
 import { displayUrl, huggingfaceConfig, missingConfig } from './config.ts';
+import { completionAnswer, streamedAnswer } from './chat-answer.ts';
 import {
   responseFormat,
-  usageOf,
   type ChatAnswer,
   type ChatOptions,
   type ChatRequest,
-  type WireUsage,
 } from './chat-types.ts';
 import { badAnswer } from './errors.ts';
 import { imageFromBytes } from '../../image/sharp-image.ts';
@@ -73,30 +72,10 @@ export async function huggingfaceChat(
   return callProvider(hf.call, async (signal, onHeaders) => {
     if (!request.stream) {
       const done = await hf.client.chatCompletion(args, hf.options(signal, onHeaders));
-      const choice = done.choices?.[0];
-      if (!choice) throw badAnswer('bad_response', subjectOf(hf.call), 'no choices in the answer');
-      const answer = { text: choice.message?.content ?? '', finishReason: choice.finish_reason };
-      const usage = usageOf(done.usage as WireUsage | undefined);
-      return usage ? { ...answer, usage } : answer;
+      return completionAnswer(done, hf.call);
     }
-    let text = '';
-    let finishReason: string | null = null;
-    let usage: ChatAnswer['usage'];
     const stream = hf.client.chatCompletionStream(args, hf.options(signal, onHeaders));
-    for await (const chunk of stream) {
-      const choice = chunk.choices?.[0];
-      const piece = choice?.delta?.content;
-      if (piece) {
-        text += piece;
-        options.onToken?.(piece);
-      }
-      if (choice?.finish_reason) finishReason = choice.finish_reason;
-      if (chunk.usage) usage = usageOf(chunk.usage as WireUsage);
-    }
-    if (finishReason === null) {
-      throw badAnswer('stream_cut', subjectOf(hf.call), 'no finish reason');
-    }
-    return usage ? { text, finishReason, usage } : { text, finishReason };
+    return streamedAnswer(stream, hf.call, options.onToken);
   });
 }
 

@@ -3,6 +3,7 @@ import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/compl
 import type { Env } from '../../../pipeline/node-type.ts';
 import type { ImageValue } from '../../../pipeline/values.ts';
 import { displayUrl, missingConfig, openaiConfig, type OpenAIConfig } from './config.ts';
+import { completionAnswer, streamedAnswer } from './chat-answer.ts';
 import {
   responseFormat,
   usageOf,
@@ -63,14 +64,7 @@ export async function openaiChat(request: ChatRequest, options: ChatOptions): Pr
   return callProvider(call, async (signal) => {
     if (!request.stream) {
       const done = await client.chat.completions.create({ ...body, stream: false }, { signal });
-      const choice = done.choices?.[0];
-      if (!choice) throw badAnswer('bad_response', subjectOf(call), 'no choices in the answer');
-      const answer: ChatAnswer = {
-        text: choice.message?.content ?? '',
-        finishReason: choice.finish_reason ?? null,
-      };
-      const usage = usageOf(done.usage as WireUsage | undefined);
-      return usage ? { ...answer, usage } : answer;
+      return completionAnswer(done, call);
     }
     const { data: stream, response } = await client.chat.completions
       .create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal })
@@ -80,21 +74,7 @@ export async function openaiChat(request: ChatRequest, options: ChatOptions): Pr
       // The client would read a JSON answer as an empty stream; say what really came back.
       throw badAnswer('bad_response', subjectOf(call), `a stream was asked for, ${type} came`);
     }
-    let text = '';
-    let finishReason: string | null = null;
-    let usage: ChatAnswer['usage'];
-    for await (const chunk of stream) {
-      const choice = chunk.choices?.[0];
-      const piece = choice?.delta?.content;
-      if (piece) {
-        text += piece;
-        options.onToken?.(piece);
-      }
-      if (choice?.finish_reason) finishReason = choice.finish_reason;
-      if (chunk.usage) usage = usageOf(chunk.usage as WireUsage);
-    }
-    if (finishReason === null) throw badAnswer('stream_cut', subjectOf(call), 'no finish reason');
-    return usage ? { text, finishReason, usage } : { text, finishReason };
+    return streamedAnswer(stream, call, options.onToken);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { NodeTypeInfo } from '../../pipeline/node-type.ts';
 import type { Problem } from '../../pipeline/problems.ts';
 import type { PipelineFile } from '../../pipeline/schema.ts';
+import { apiFetch } from './auth.ts';
 
 /** An error the API answered with: `{ error: { code, message, details } }` and its status. */
 export class ApiError extends Error {
@@ -23,7 +24,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   }
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await apiFetch(path, init);
   } catch {
     throw new ApiError(0, 'unreachable', 'The Weft server cannot be reached. Is it running?');
   }

@@ -1,9 +1,13 @@
 import type { RunEvent, RunStatus } from '../../pipeline/events.ts';
 import type { PipelineFile } from '../../pipeline/schema.ts';
+import { apiFetch, withToken } from './auth.ts';
 import { ApiError } from './client.ts';
 
 export interface RunRequest {
+  /** What runs: the canvas's file, saved or not. */
   pipeline: PipelineFile;
+  /** The saved pipeline the file is, when it is one: the run is listed under it. */
+  pipelineId?: string;
   /** Values by input name; images as data URLs. */
   inputs: Record<string, unknown>;
   runTo?: string;
@@ -31,7 +35,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     init.headers = { 'content-type': 'application/json' };
     init.body = JSON.stringify(body);
   }
-  const response = await fetch(path, init);
+  const response = await apiFetch(path, init);
   const json = (await response.json().catch(() => ({}))) as Record<string, any>;
   if (!response.ok) {
     const error = json.error ?? {};
@@ -80,7 +84,7 @@ export function followRun(
   onEvent: (event: RunEvent) => void,
   onLost: () => void,
 ): () => void {
-  const source = new EventSource(`/api/runs/${encodeURIComponent(id)}/events`);
+  const source = new EventSource(withToken(`/api/runs/${encodeURIComponent(id)}/events`));
   let next = 0;
   let done = false;
   const receive = (message: MessageEvent<string>) => {

@@ -1,6 +1,8 @@
+import { withToken } from '../api/auth.ts';
 import { useEditor } from '../store/index.ts';
 import { AddPopup } from './canvas/AddPopup.tsx';
 import { NodeMenu } from './canvas/NodeMenu.tsx';
+import { TokenDialog } from './TokenDialog.tsx';
 
 function Toasts() {
   const toasts = useEditor((s) => s.toasts);
@@ -56,7 +58,7 @@ function ImageViewer() {
   if (!url) return null;
   return (
     <div className="wbackdrop" onClick={() => showImage(null)} role="dialog" aria-label="Image">
-      <img className="wviewer" src={url} alt="Output at full size" />
+      <img className="wviewer" src={withToken(url)} alt="Output at full size" />
     </div>
   );
 }
@@ -70,6 +72,7 @@ export function Overlays() {
       <NodeMenu />
       <ConfirmDialog />
       <ImageViewer />
+      <TokenDialog />
       <Toasts />
     </>
   );

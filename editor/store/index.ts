@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { setTokenAsker } from '../api/auth.ts';
 import { callsSlice } from './calls.ts';
 import { catalogueSlice } from './catalogue.ts';
 import { documentSlice } from './document.ts';
@@ -22,5 +23,8 @@ export const useEditor = create<EditorState>()((...a) => ({
   ...uiSlice(...a),
   ...callsSlice(...a),
 }));
+
+// The API asks for its token through the editor's dialog.
+setTokenAsker((refused) => useEditor.getState().askToken(refused));
 
 export type { EditorState } from './types.ts';

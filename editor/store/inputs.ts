@@ -1,4 +1,5 @@
 import type { PortType } from '../../pipeline/ports.ts';
+import { apiFetch } from '../api/auth.ts';
 import type { Sample } from '../api/client.ts';
 import type { Slice } from './types.ts';
 
@@ -54,7 +55,7 @@ export const inputsSlice: Slice<InputsSlice> = (set, get) => ({
 
   async useSample(nodeId, sample) {
     try {
-      const response = await fetch(sample.url);
+      const response = await apiFetch(sample.url);
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
       const blob = await response.blob();
       if (sample.mediaType.startsWith('image/')) {

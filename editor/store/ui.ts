@@ -19,10 +19,18 @@ export interface Confirm {
   run(): void;
 }
 
+/** The open question for the API token: why it is asked again, and where the answer goes. */
+export interface TokenPrompt {
+  /** The server's reason when the token sent was refused; null the first time. */
+  refused: string | null;
+  answer(token: string | null): void;
+}
+
 export interface UiSlice {
   toasts: Toast[];
   popup: AddPopup | null;
   confirm: Confirm | null;
+  tokenPrompt: TokenPrompt | null;
   /** The image shown full size over the editor. */
   viewer: string | null;
   menu: { nodeId: string; x: number; y: number } | null;
@@ -31,6 +39,8 @@ export interface UiSlice {
   dismiss(id: number): void;
   openPopup(popup: AddPopup | null): void;
   askConfirm(confirm: Confirm | null): void;
+  /** Asks for the API token; null when the person gives up. */
+  askToken(refused: string | null): Promise<string | null>;
   showImage(url: string | null): void;
   openMenu(menu: UiSlice['menu']): void;
   showSidebar(tab: UiSlice['sidebar']): void;
@@ -42,6 +52,7 @@ export const uiSlice: Slice<UiSlice> = (set, get) => ({
   toasts: [],
   popup: null,
   confirm: null,
+  tokenPrompt: null,
   viewer: null,
   menu: null,
   sidebar: 'palette',
@@ -56,6 +67,14 @@ export const uiSlice: Slice<UiSlice> = (set, get) => ({
   },
   openPopup: (popup) => set({ popup }),
   askConfirm: (confirm) => set({ confirm }),
+  askToken: (refused) =>
+    new Promise((resolve) => {
+      const answer = (token: string | null) => {
+        set({ tokenPrompt: null });
+        resolve(token);
+      };
+      set({ tokenPrompt: { refused, answer } });
+    }),
   showImage: (viewer) => set({ viewer }),
   openMenu: (menu) => set({ menu }),
   showSidebar: (sidebar) => set({ sidebar }),

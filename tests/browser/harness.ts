@@ -17,16 +17,23 @@ export interface Editor {
   url: string;
   /** A new tab on the editor at `hash` (e.g. `#/pipelines/example-ocr`), ready to use. */
   open(hash?: string): Promise<Page>;
+  /** A new tab on the editor at `hash`, as soon as it has loaded: nothing is waited for. */
+  visit(hash?: string): Promise<Page>;
   /** Saves a pipeline file on the server under `id`, as the editor's Save would. */
   save(id: string, file: unknown): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface EditorOptions {
+  /** The server's environment (e.g. `WEFT_API_TOKEN`); empty by default. */
+  env?: Record<string, string>;
 }
 
 /**
  * The real server on a free port with a fresh data folder, serving the built editor, and one
  * headless Debian Chromium for the whole test file.
  */
-export async function startEditor(): Promise<Editor> {
+export async function startEditor(options: EditorOptions = {}): Promise<Editor> {
   if (!existsSync(path.join(editorDir, 'index.html'))) {
     throw new Error('the editor is not built: run `npx vite build` (npm test does) first');
   }
@@ -40,7 +47,7 @@ export async function startEditor(): Promise<Editor> {
     port: 0,
     dataDir,
     editorDir,
-    env: {},
+    env: options.env ?? {},
     logger: createLogger({ level: 'silent' }),
   });
   // A persistent context is how Playwright takes a fresh profile folder of our choosing.
@@ -59,13 +66,20 @@ export async function startEditor(): Promise<Editor> {
     acceptDownloads: true,
   });
 
+  const token = options.env?.WEFT_API_TOKEN;
+  const visit = async (hash = '#/') => {
+    const page = await context.newPage();
+    // A missing element fails its step with the locator's name, well before the test's limit.
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${server.url}/${hash}`);
+    return page;
+  };
+
   return {
     url: server.url,
+    visit,
     async open(hash = '#/') {
-      const page = await context.newPage();
-      // A missing element fails its step with the locator's name, well before the test's limit.
-      page.setDefaultTimeout(10_000);
-      await page.goto(`${server.url}/${hash}`);
+      const page = await visit(hash);
       await page.locator('.wpalette-item').first().waitFor();
       if (hash.startsWith('#/pipelines/'))
         await page.locator('.react-flow__node').first().waitFor();
@@ -74,7 +88,10 @@ export async function startEditor(): Promise<Editor> {
     async save(id, file) {
       const response = await fetch(`${server.url}/api/pipelines/${id}`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(token !== undefined && { authorization: `Bearer ${token}` }),
+        },
         body: JSON.stringify(file),
       });
       if (!response.ok) throw new Error(`saving ${id}: ${await response.text()}`);

@@ -1,4 +1,5 @@
 import type { Preview } from '../../../pipeline/values.ts';
+import { withToken } from '../../api/auth.ts';
 import { useEditor } from '../../store/index.ts';
 import { JsonTree } from './JsonTree.tsx';
 
@@ -30,7 +31,7 @@ export function OutputPreview({ port, preview }: { port: string; preview: Previe
     case 'image':
       body = preview.url ? (
         <button className="wpreview-image nodrag" onClick={() => showImage(preview.url ?? null)}>
-          <img src={preview.url} alt={`${port} output`} />
+          <img src={withToken(preview.url)} alt={`${port} output`} />
           <span>
             {preview.width}×{preview.height}
           </span>

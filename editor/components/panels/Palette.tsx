@@ -18,6 +18,8 @@ function group(list: NodeTypeInfo[]): [string, NodeTypeInfo[]][] {
 /** Every node type by category, with a search box; drag one onto the canvas, or click it. */
 export function Palette() {
   const list = useEditor((s) => s.nodeTypeList);
+  const failed = useEditor((s) => s.catalogueFailed);
+  const loadCatalogue = useEditor((s) => s.loadCatalogue);
   const [query, setQuery] = useState('');
   const { screenToFlowPosition } = useReactFlow();
 
@@ -66,7 +68,18 @@ export function Palette() {
           ))}
         </section>
       ))}
-      {groups.length === 0 && <p className="wempty">No node type matches “{query}”.</p>}
+      {list.length === 0 && failed && (
+        <div className="wempty">
+          <p>The node types did not load.</p>
+          <button className="wbutton" onClick={() => void loadCatalogue()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {list.length === 0 && !failed && <p className="wempty">Loading the node types…</p>}
+      {list.length > 0 && groups.length === 0 && (
+        <p className="wempty">No node type matches “{query}”.</p>
+      )}
     </div>
   );
 }

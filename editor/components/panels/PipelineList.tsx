@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PipelineSummary } from '../../api/client.ts';
 import { useEditor } from '../../store/index.ts';
 
@@ -67,6 +67,9 @@ export function PipelineList() {
   const current = useEditor((s) => s.pipelineId);
   const newPipeline = useEditor((s) => s.newPipeline);
   const guard = useEditor((s) => s.guard);
+  const refreshPipelines = useEditor((s) => s.refreshPipelines);
+  // Another tab, or `weft`, may have saved one since.
+  useEffect(() => void refreshPipelines(), [refreshPipelines]);
   return (
     <div className="wlist">
       <button className="wbutton wide" onClick={() => guard('New', newPipeline)}>

@@ -1,7 +1,9 @@
 import type { RunEvent, RunStatus } from '../../pipeline/events.ts';
 import type { Problem } from '../../pipeline/problems.ts';
 import type { Preview } from '../../pipeline/values.ts';
+import type { PipelineFile } from '../../pipeline/schema.ts';
 import type { ApiError } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import type { RunSummary } from '../api/runs.ts';
 import { cancelRun, followRun, getRun, listRuns, startRun } from '../api/runs.ts';
 import { PipelineFileSchema } from '../../pipeline/schema.ts';
@@ -79,6 +81,20 @@ function nextNodeRun(current: NodeRun | undefined, event: RunEvent): NodeRun | u
   }
 }
 
+const sameFile = (a: PipelineFile, b: PipelineFile) => JSON.stringify(a) === JSON.stringify(b);
+
+/** How a past run's file stands against its saved pipeline now. */
+async function savedState(id: string | null, file: PipelineFile) {
+  if (id === null) return 'gone';
+  try {
+    const stored = PipelineFileSchema.safeParse((await api.pipeline(id)).pipeline);
+    return stored.success && sameFile(stored.data, file) ? 'same' : 'changed';
+  } catch (error) {
+    if ((error as ApiError).status === 404) return 'gone';
+    throw error;
+  }
+}
+
 export const runSlice: Slice<RunSlice> = (set, get) => ({
   run: null,
   runOutputs: {},
@@ -89,8 +105,15 @@ export const runSlice: Slice<RunSlice> = (set, get) => ({
     if (get().run?.status === 'running' || get().run?.status === 'starting') return;
     stopFollowing?.();
     set({ run: { id: null, status: 'starting' }, nodeRuns: {}, runOutputs: {} });
-    // What is on the canvas runs, saved or not.
-    const request = { pipeline: get().currentFile(), inputs: get().runInputs(), ...scope };
+    // What is on the canvas runs, saved or not; a saved pipeline's id goes along, so the run is
+    // listed under it and a call back into it is caught.
+    const pipelineId = get().pipelineId;
+    const request = {
+      pipeline: get().currentFile(),
+      ...(pipelineId !== null && { pipelineId }),
+      inputs: get().runInputs(),
+      ...scope,
+    };
     try {
       const id = await startRun(request);
       set({ run: { id, status: 'running' } });
@@ -160,11 +183,16 @@ export const runSlice: Slice<RunSlice> = (set, get) => ({
       const record = await getRun(id);
       const parsed = PipelineFileSchema.safeParse(record.pipeline);
       if (!parsed.success) throw new Error('its pipeline can no longer be read');
-      // A run of what is on the canvas now is shown on it as it is: still the saved pipeline,
-      // with nothing to discard (the editor runs the canvas's file, which keeps no id).
-      if (JSON.stringify(parsed.data) === JSON.stringify(get().currentFile())) return follow();
+      const file = parsed.data;
+      // A run of what is on the canvas now is shown on it as it is, with nothing to discard.
+      // (Runs from before the editor sent its pipeline's id have none.)
+      const ownId = record.pipelineId === null || record.pipelineId === get().pipelineId;
+      if (ownId && sameFile(file, get().currentFile())) return follow();
+      const saved = await savedState(record.pipelineId, file);
       get().guard('Open', () => {
-        get().loadFile(parsed.data, record.pipelineId);
+        get().loadFile(file, saved === 'gone' ? null : record.pipelineId);
+        // The pipeline as it ran, which is not how it is saved now.
+        if (saved === 'changed') set({ savedRev: -1 });
         follow();
       });
     } catch (error) {

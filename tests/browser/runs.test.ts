@@ -244,13 +244,30 @@ describe('runs in the editor', () => {
     await rows.first().locator('.wlist-main').click();
     await eventually(() => badges(page)).toMatchObject({ words: 'cached', first: '', out: '' });
 
-    // A run of another pipeline opens that pipeline, as it was when it ran.
+    // A run of another saved pipeline opens that saved pipeline, not an unsaved copy of it.
     await page
       .locator('.wlist-name', { hasText: / Chain$/ })
       .first()
       .click();
     await eventually(() => page.getByLabel('Pipeline name').inputValue()).toBe('Chain');
     await eventually(() => textOf(node(page, 'out').locator('.wbadge'))).toMatch(/^done/);
+    expect(await textOf(page.locator('.wdirty'))).toBe('saved');
+    expect(page.url()).toMatch(/#\/pipelines\/chain$/);
+    await page.getByRole('tab', { name: 'Pipelines' }).click();
+    expect(await page.locator('.wlist-row.current').getAttribute('data-pipeline-id')).toBe('chain');
+
+    // Saved again since it ran: the run opens as it ran, marked as not what is saved.
+    await editor.save('chain', { ...chain, name: 'Chain, renamed' });
+    await page.getByRole('tab', { name: 'Runs' }).click();
+    await rows.first().locator('.wlist-main').click();
+    await eventually(() => page.getByLabel('Pipeline name').inputValue()).toBe('Chain again');
+    await page
+      .locator('.wlist-name', { hasText: / Chain$/ })
+      .first()
+      .click();
+    await eventually(() => page.getByLabel('Pipeline name').inputValue()).toBe('Chain');
+    expect(await textOf(page.locator('.wdirty'))).toBe('unsaved');
+    expect(page.url()).toMatch(/#\/pipelines\/chain$/);
     await page.close();
   });
 });

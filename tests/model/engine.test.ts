@@ -1,35 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { registry } from '../../nodes/index.ts';
 import type { RunEvent } from '../../pipeline/events.ts';
 import type { PipelineFile } from '../../pipeline/schema.ts';
 import { runPipeline } from '../../server/engine/index.ts';
-import { TEST_HF_TOKEN, TEST_KEY } from './helpers.ts';
-import type { Scenario, TestServer } from './servers/http.ts';
-import { startHuggingFaceServer } from './servers/huggingface.ts';
-import { startOpenAIServer } from './servers/openai.ts';
+import { TEST_HF_TOKEN, TEST_KEY, useProviderServers } from './helpers.ts';
+import type { Scenario } from './servers/http.ts';
 
-let openai: TestServer;
-let hf: TestServer;
-beforeAll(async () => {
-  [openai, hf] = await Promise.all([
-    startOpenAIServer(TEST_KEY),
-    startHuggingFaceServer(TEST_HF_TOKEN),
-  ]);
-});
-afterAll(() => Promise.all([openai.close(), hf.close()]));
+const servers = useProviderServers();
 beforeEach(() => {
-  openai.resetCounts();
-  hf.resetCounts();
+  servers.openai.resetCounts();
+  servers.hf.resetCounts();
 });
 
 const openaiEnv = (scenario: Scenario = 'ok', extra: Record<string, string> = {}) => ({
   OPENAI_API_KEY: TEST_KEY,
-  OPENAI_BASE_URL: `${openai.base(scenario)}/v1`,
+  OPENAI_BASE_URL: `${servers.openai.base(scenario)}/v1`,
   ...extra,
 });
 const hfEnv = (scenario: Scenario = 'ok', extra: Record<string, string> = {}) => ({
   HF_TOKEN: TEST_HF_TOKEN,
-  HF_ENDPOINT_URL: `${hf.base(scenario)}/chat`,
+  HF_ENDPOINT_URL: `${servers.hf.base(scenario)}/chat`,
   ...extra,
 });
 
@@ -101,12 +91,12 @@ describe('model nodes in a run (runPipeline)', () => {
     expect(result.error?.message).toContain(
       'node `chat0` (model.chat): provider `openai` needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)',
     );
-    expect(openai.received).toHaveLength(0);
+    expect(servers.openai.received).toHaveLength(0);
   });
 
   it.each([
-    ['OpenAI', () => openai, () => openaiEnv('rate-limit-once'), { model: 'test-chat' }],
-    ['Hugging Face', () => hf, () => hfEnv('rate-limit-once'), { provider: 'huggingface' }],
+    ['OpenAI', () => servers.openai, () => openaiEnv('rate-limit-once'), { model: 'test-chat' }],
+    ['Hugging Face', () => servers.hf, () => hfEnv('rate-limit-once'), { provider: 'huggingface' }],
   ])(
     'retries %s after a 429 once the time it asked for has passed',
     async (_n, server, env, params) => {
@@ -134,8 +124,8 @@ describe('model nodes in a run (runPipeline)', () => {
   });
 
   it.each([
-    ['OpenAI', () => openai, () => openaiEnv('hang'), { model: 'test-chat' }],
-    ['Hugging Face', () => hf, () => hfEnv('hang'), { provider: 'huggingface' }],
+    ['OpenAI', () => servers.openai, () => openaiEnv('hang'), { model: 'test-chat' }],
+    ['Hugging Face', () => servers.hf, () => hfEnv('hang'), { provider: 'huggingface' }],
   ])(
     'aborts the %s request in flight when the run is cancelled',
     async (_n, server, env, params) => {
@@ -152,10 +142,10 @@ describe('model nodes in a run (runPipeline)', () => {
   );
 
   it.each([
-    ['OpenAI', () => openai, () => openaiEnv('slow', { WEFT_OPENAI_CONCURRENCY: '3' }), {}],
+    ['OpenAI', () => servers.openai, () => openaiEnv('slow', { WEFT_OPENAI_CONCURRENCY: '3' }), {}],
     [
       'Hugging Face',
-      () => hf,
+      () => servers.hf,
       () => hfEnv('slow', { WEFT_HF_CONCURRENCY: '2' }),
       { provider: 'huggingface' },
     ],
@@ -180,7 +170,7 @@ describe('model nodes in a run (runPipeline)', () => {
       run(pipeline, env, { concurrency: 6 }),
     ]);
     expect(results.map((r) => r.result.status)).toEqual(['succeeded', 'succeeded']);
-    expect(openai.maxInFlight).toBe(2);
+    expect(servers.openai.maxInFlight).toBe(2);
   });
 });
 

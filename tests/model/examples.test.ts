@@ -1,18 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkPipeline } from '../../pipeline/check.ts';
 import type { PipelineFile } from '../../pipeline/schema.ts';
 import type { Value } from '../../pipeline/values.ts';
 import { imageFromBytes } from '../../nodes/image/sharp-image.ts';
 import { registry } from '../../nodes/index.ts';
 import { runPipeline } from '../../server/engine/index.ts';
-import { asImage, TEST_HF_TOKEN, TEST_KEY } from './helpers.ts';
+import { asImage, TEST_HF_TOKEN, TEST_KEY, useProviderServers } from './helpers.ts';
 import { sampleOf } from './servers/answers.ts';
-import type { TestServer } from './servers/http.ts';
-import { startHuggingFaceServer } from './servers/huggingface.ts';
-import { startOpenAIServer } from './servers/openai.ts';
 
 const OFFLINE = ['analyze-text', 'detect-objects'];
 const WITH_PROVIDER = ['describe-and-poem', 'generate-thumbnail', 'structured-product'];
@@ -45,17 +42,12 @@ async function runExample(
   return result.outputs;
 }
 
-let openai: TestServer;
-let hf: TestServer;
-beforeAll(async () => {
-  [openai, hf] = await Promise.all([
-    startOpenAIServer(TEST_KEY),
-    startHuggingFaceServer(TEST_HF_TOKEN),
-  ]);
-});
-afterAll(() => Promise.all([openai.close(), hf.close()]));
+const servers = useProviderServers();
 
-const openaiEnv = () => ({ OPENAI_API_KEY: TEST_KEY, OPENAI_BASE_URL: `${openai.base()}/v1` });
+const openaiEnv = () => ({
+  OPENAI_API_KEY: TEST_KEY,
+  OPENAI_BASE_URL: `${servers.openai.base()}/v1`,
+});
 
 describe('the model examples', () => {
   it.each([...OFFLINE, ...WITH_PROVIDER])(
@@ -130,24 +122,24 @@ describe('the model examples', () => {
     const schema = pipeline.nodes.find((n) => n.id === 'extract')!.params.schema;
     const outputs = await runExample('structured-product', openaiEnv());
     expect(outputs.product).toEqual(sampleOf(schema));
-    expect(openai.received.at(-1)!.json.messages[1].content).toContain('TrailRunner 3');
+    expect(servers.openai.received.at(-1)!.json.messages[1].content).toContain('TrailRunner 3');
   });
 
   it('run on Hugging Face endpoints with the edits examples/MODELS.md gives', async () => {
     // The token goes to a model URL only on Hugging Face's servers or HF_ENDPOINT_URL's: this
     // test server stands in for an Inference Endpoint, so it is named there.
-    const env = { HF_TOKEN: TEST_HF_TOKEN, HF_ENDPOINT_URL: `${hf.base()}/chat` };
+    const env = { HF_TOKEN: TEST_HF_TOKEN, HF_ENDPOINT_URL: `${servers.hf.base()}/chat` };
     const onHf = (url: string) => (p: PipelineFile) => {
       for (const node of p.nodes) {
         if (node.type.startsWith('model.'))
           Object.assign(node.params, { provider: 'huggingface', model: url });
       }
     };
-    const poem = await runExample('describe-and-poem', env, onHf(`${hf.base()}/chat`));
+    const poem = await runExample('describe-and-poem', env, onHf(`${servers.hf.base()}/chat`));
     expect(poem.poem).toMatch(/^Echo: Echo: Describe this photo/);
-    const thumb = await runExample('generate-thumbnail', env, onHf(`${hf.base()}/t2i`));
+    const thumb = await runExample('generate-thumbnail', env, onHf(`${servers.hf.base()}/t2i`));
     expect(asImage(thumb.image).mediaType).toBe('image/jpeg');
-    const product = await runExample('structured-product', env, onHf(`${hf.base()}/chat`));
+    const product = await runExample('structured-product', env, onHf(`${servers.hf.base()}/chat`));
     expect(product.product).toMatchObject({ category: 'footwear', inStock: true });
   });
 });

@@ -1,24 +1,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chatNode } from '../../nodes/model/chat.ts';
 import { describeImageNode } from '../../nodes/model/describe-image.ts';
 import { embedNode } from '../../nodes/model/embed.ts';
-import { failure, runWithEnv, TEST_HF_TOKEN, TEST_KEY } from './helpers.ts';
+import { failure, runWithEnv, TEST_HF_TOKEN, TEST_KEY, useProviderServers } from './helpers.ts';
 import { smallPng } from './fixtures.ts';
-import type { Scenario, TestServer } from './servers/http.ts';
-import { startHuggingFaceServer } from './servers/huggingface.ts';
-import { startOpenAIServer } from './servers/openai.ts';
+import type { Scenario } from './servers/http.ts';
 
-let openai: TestServer;
-let hf: TestServer;
-beforeAll(async () => {
-  [openai, hf] = await Promise.all([
-    startOpenAIServer(TEST_KEY),
-    startHuggingFaceServer(TEST_HF_TOKEN),
-  ]);
-});
-afterAll(() => Promise.all([openai.close(), hf.close()]));
+const servers = useProviderServers();
 
 /** What a user must see for each failure: a stable code, whether a retry may help, and words. */
 interface Expected {
@@ -46,7 +36,7 @@ function openaiChat(
 ) {
   return runWithEnv(
     chatNode,
-    { OPENAI_API_KEY: TEST_KEY, OPENAI_BASE_URL: `${openai.base(scenario)}/v1`, ...env },
+    { OPENAI_API_KEY: TEST_KEY, OPENAI_BASE_URL: `${servers.openai.base(scenario)}/v1`, ...env },
     {},
     { model: 'test-chat', prompt: 'hello', ...params },
   );
@@ -59,7 +49,7 @@ function hfChat(
 ) {
   return runWithEnv(
     chatNode,
-    { HF_TOKEN: TEST_HF_TOKEN, HF_ENDPOINT_URL: `${hf.base(scenario)}/chat`, ...env },
+    { HF_TOKEN: TEST_HF_TOKEN, HF_ENDPOINT_URL: `${servers.hf.base(scenario)}/chat`, ...env },
     {},
     { provider: 'huggingface', prompt: 'hello', ...params },
   );
@@ -182,7 +172,7 @@ const cases: [string, () => Promise<unknown>, Expected][] = [
     () =>
       runWithEnv(
         embedNode,
-        { HF_TOKEN: TEST_HF_TOKEN, HF_ENDPOINT_URL: `${hf.base()}/gone` },
+        { HF_TOKEN: TEST_HF_TOKEN, HF_ENDPOINT_URL: `${servers.hf.base()}/gone` },
         { text: 'x' },
         { provider: 'huggingface' },
       ),
@@ -237,7 +227,7 @@ const cases: [string, () => Promise<unknown>, Expected][] = [
     async () =>
       runWithEnv(
         describeImageNode,
-        { HF_TOKEN: TEST_HF_TOKEN, HF_ENDPOINT_URL: `${hf.base('wrong-shape')}/caption` },
+        { HF_TOKEN: TEST_HF_TOKEN, HF_ENDPOINT_URL: `${servers.hf.base('wrong-shape')}/caption` },
         { image: await smallPng() },
         { provider: 'huggingface', mode: 'caption' },
       ),

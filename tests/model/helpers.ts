@@ -1,9 +1,36 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Env, NodeContext, NodeDefinition, Usage } from '../../pipeline/node-type.ts';
 import type { ImageValue, Value } from '../../pipeline/values.ts';
+import type { TestServer } from './servers/http.ts';
+import { startHuggingFaceServer } from './servers/huggingface.ts';
+import { startOpenAIServer } from './servers/openai.ts';
 
 /** The key the test servers expect; it lives only in the env handed to a run. */
 export const TEST_KEY = 'sk-weft-test-0123456789abcdef';
 export const TEST_HF_TOKEN = 'hf_weftTestToken0123456789';
+
+/** The OpenAI-compatible and the Hugging Face test server, both on 127.0.0.1. */
+export interface ProviderServers {
+  openai: TestServer;
+  hf: TestServer;
+}
+
+/**
+ * Starts both provider test servers before the file's tests and closes them after; the
+ * Hugging Face one takes `hfToken`. Read `servers.openai` and `servers.hf` in tests and in hooks
+ * registered after this call, once they have started.
+ */
+export function useProviderServers(hfToken = TEST_HF_TOKEN): ProviderServers {
+  const servers = {} as ProviderServers;
+  beforeAll(async () => {
+    [servers.openai, servers.hf] = await Promise.all([
+      startOpenAIServer(TEST_KEY),
+      startHuggingFaceServer(hfToken),
+    ]);
+  });
+  afterAll(() => Promise.all([servers.openai.close(), servers.hf.close()]));
+  return servers;
+}
 
 /** What a node reported through its context while it ran. */
 export interface Reports {

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeProviders } from '../../nodes/model/providers/index.ts';
-import { TEST_HF_TOKEN, TEST_KEY } from './helpers.ts';
-import type { TestServer } from './servers/http.ts';
-import { startHuggingFaceServer } from './servers/huggingface.ts';
-import { OPENAI_MODELS, startOpenAIServer } from './servers/openai.ts';
+import { TEST_HF_TOKEN, TEST_KEY, useProviderServers } from './helpers.ts';
+import { OPENAI_MODELS } from './servers/openai.ts';
 
-let openai: TestServer;
-let hf: TestServer;
-beforeAll(async () => {
-  [openai, hf] = await Promise.all([
-    startOpenAIServer(TEST_KEY),
-    startHuggingFaceServer(TEST_HF_TOKEN),
-  ]);
-});
-afterAll(() => Promise.all([openai.close(), hf.close()]));
+const servers = useProviderServers();
 
 const byId = async (env: Record<string, string>) =>
   Object.fromEntries((await describeProviders(env)).map((p) => [p.id, p]));
@@ -22,20 +12,20 @@ describe('describeProviders (GET /api/providers)', () => {
   it('lists the models each configured server offers, and its limit', async () => {
     const providers = await byId({
       OPENAI_API_KEY: TEST_KEY,
-      OPENAI_BASE_URL: `${openai.base()}/v1`,
+      OPENAI_BASE_URL: `${servers.openai.base()}/v1`,
       HF_TOKEN: TEST_HF_TOKEN,
-      HF_ENDPOINT_URL: `${hf.base()}/chat`,
+      HF_ENDPOINT_URL: `${servers.hf.base()}/chat`,
       WEFT_OPENAI_CONCURRENCY: '7',
     });
     expect(providers.openai).toMatchObject({
       configured: true,
-      endpoint: `${openai.base()}/v1`,
+      endpoint: `${servers.openai.base()}/v1`,
       models: [...OPENAI_MODELS].sort(),
       concurrency: 7,
     });
     expect(providers.huggingface).toMatchObject({
       configured: true,
-      endpoint: `${hf.base()}/chat`,
+      endpoint: `${servers.hf.base()}/chat`,
       models: ['tgi-test-model'],
       concurrency: 4,
     });
@@ -54,7 +44,10 @@ describe('describeProviders (GET /api/providers)', () => {
   });
 
   it('reports a model list it could not get without the key, and still calls it configured', async () => {
-    const env = { OPENAI_API_KEY: 'sk-a-wrong-key-999999', OPENAI_BASE_URL: `${openai.base()}/v1` };
+    const env = {
+      OPENAI_API_KEY: 'sk-a-wrong-key-999999',
+      OPENAI_BASE_URL: `${servers.openai.base()}/v1`,
+    };
     const providers = await byId(env);
     expect(providers.openai).toMatchObject({ configured: true });
     expect(providers.openai!.modelsError).toMatch(/^could not list models: 401/);
@@ -64,9 +57,9 @@ describe('describeProviders (GET /api/providers)', () => {
   it('never returns a key or token', async () => {
     const env = {
       OPENAI_API_KEY: TEST_KEY,
-      OPENAI_BASE_URL: `${openai.base()}/v1`,
+      OPENAI_BASE_URL: `${servers.openai.base()}/v1`,
       HF_TOKEN: TEST_HF_TOKEN,
-      HF_ENDPOINT_URL: `${hf.base()}/chat`,
+      HF_ENDPOINT_URL: `${servers.hf.base()}/chat`,
     };
     const text = JSON.stringify(await describeProviders(env));
     expect(text).not.toContain(TEST_KEY);

@@ -7,16 +7,12 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { createServices } from '../../server/services.ts';
-import { TEST_KEY } from './helpers.ts';
-import type { TestServer } from './servers/http.ts';
-import { startHuggingFaceServer } from './servers/huggingface.ts';
-import { startOpenAIServer } from './servers/openai.ts';
+import { TEST_KEY, useProviderServers } from './helpers.ts';
 
 /** A token the Hugging Face server refuses, so its 401 answer is part of the run too. */
 const REFUSED_HF_TOKEN = 'hf_weftRefusedToken987654321';
 
-let openai: TestServer;
-let hf: TestServer;
+const servers = useProviderServers('hf_theOnlyTokenItTakes');
 let dataDir: string;
 const logLines: string[] = [];
 const answers: string[] = [];
@@ -46,17 +42,13 @@ const chatThenOutput = (provider: string, policy = {}) =>
   );
 
 beforeAll(async () => {
-  [openai, hf] = await Promise.all([
-    startOpenAIServer(TEST_KEY),
-    startHuggingFaceServer('hf_theOnlyTokenItTakes'),
-  ]);
   dataDir = mkdtempSync(path.join(tmpdir(), 'weft-secrets-'));
   const env = {
     WEFT_DATA_DIR: dataDir,
     OPENAI_API_KEY: TEST_KEY,
-    OPENAI_BASE_URL: `${openai.base()}/v1`,
+    OPENAI_BASE_URL: `${servers.openai.base()}/v1`,
     HF_TOKEN: REFUSED_HF_TOKEN,
-    HF_ENDPOINT_URL: `${hf.base()}/chat`,
+    HF_ENDPOINT_URL: `${servers.hf.base()}/chat`,
   };
   // The logger is told no secrets, so it scrubs nothing: a leak would show in its lines.
   const logger = createLogger({
@@ -96,7 +88,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([openai.close(), hf.close()]);
   rmSync(dataDir, { recursive: true, force: true });
 });
 

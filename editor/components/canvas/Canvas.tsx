@@ -39,6 +39,9 @@ function minimapColor(node: EditorNode): string {
 /** The last pointer position over the canvas, where the add key opens its popup. */
 export const pointer = { x: 200, y: 200 };
 
+/** How the canvas fits a pipeline in view: on opening, and by the fit button alike. */
+const FIT = { padding: 0.15, maxZoom: 1 };
+
 export function Canvas() {
   const nodes = useEditor((s) => s.nodes);
   const edges = useEditor((s) => s.edges);
@@ -58,7 +61,7 @@ export function Canvas() {
     fitted.current = fitRequest;
     // React Flow would hold a fit of an empty canvas until the first node is added, and then
     // move that node away from where it was dropped.
-    if (nodes.length > 0) void fitView({ padding: 0.15, maxZoom: 1 });
+    if (nodes.length > 0) void fitView(FIT);
   }, [fitRequest, initialized, nodes.length, fitView]);
 
   const handlers = useMemo(() => {
@@ -163,6 +166,7 @@ export function Canvas() {
         zoomOnDoubleClick={false}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         minZoom={0.05}
+        fitViewOptions={FIT}
       >
         <Background gap={24} size={1} />
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeBorderRadius={4} />

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../fixtures/shared.ts';
 import { ROOT, WEFT, weft } from './helpers.ts';
 
-const temp = () => mkdtempSync(path.join(tmpdir(), 'weft-cli-'));
 const at = { x: 0, y: 0 };
 
 describe('weft validate', () => {
@@ -18,7 +17,7 @@ describe('weft validate', () => {
   });
 
   it('lists every problem, one per line with the node id and path, and exits 1', async () => {
-    const file = path.join(temp(), 'bad.json');
+    const file = path.join(tempDir(), 'bad.json');
     writeFileSync(
       file,
       JSON.stringify({
@@ -57,7 +56,7 @@ describe('weft validate', () => {
   });
 
   it('reports a file that is not JSON as a problem, exit 1', async () => {
-    const file = path.join(temp(), 'notjson.json');
+    const file = path.join(tempDir(), 'notjson.json');
     writeFileSync(file, '{ nodes: ');
     const result = await weft(['validate', file]);
     expect(result.code).toBe(1);
@@ -79,7 +78,7 @@ describe('weft nodes', () => {
 
 describe('weft serve', () => {
   it('prints its URL, answers the API, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [WEFT, 'serve', '--port', '0', '--data', temp()], {
+    const child = spawn(process.execPath, [WEFT, 'serve', '--port', '0', '--data', tempDir()], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', WEFT_LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../fixtures/shared.ts';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { ROOT };
 export const WEFT = `${ROOT}bin/weft.js`;
 
 export interface Result {

@@ -1,34 +1,23 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import {
+  OCR_IMAGE,
+  PHOTO,
+  QUICK_BROWN,
+  greetPipeline,
+  oneLine,
+  tempDir,
+} from '../fixtures/shared.ts';
 import { ROOT, canUnshareNetwork, weft } from './helpers.ts';
 
 const OCR = path.join(ROOT, 'examples/ocr/pipeline.json');
-const OCR_IMAGE = path.join(ROOT, 'examples/ocr/image.png');
 const THUMBS = path.join(ROOT, 'examples/thumbnails/pipeline.json');
-const PHOTO = path.join(ROOT, 'examples/thumbnails/photo.jpg');
-const QUICK_BROWN = 'The quick brown dog jumped over the lazy fox';
-const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 const hasScript = () => spawnSync('script', ['--version']).status === 0;
-const temp = () => mkdtempSync(path.join(tmpdir(), 'weft-cli-'));
 
 const at = { x: 0, y: 0 };
-const greet = {
-  version: 1,
-  name: 'Greet',
-  nodes: [
-    { id: 'who', type: 'text.input', position: at, params: { name: 'who' } },
-    { id: 'hello', type: 'text.template', position: at, params: { template: 'Hello {{who}}' } },
-    { id: 'out', type: 'output.text', position: at, params: { name: 'greeting' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'who', sourcePort: 'text', target: 'hello', targetPort: 'who' },
-    { id: 'e2', source: 'hello', sourcePort: 'text', target: 'out', targetPort: 'value' },
-  ],
-};
 
 function writeJson(dir: string, name: string, value: unknown): string {
   const file = path.join(dir, name);
@@ -75,7 +64,7 @@ describe('weft run', () => {
   );
 
   it('writes image outputs under --out and references them by path', async () => {
-    const cwd = temp();
+    const cwd = tempDir();
     const result = await weft(
       ['run', THUMBS, '--input', `photo=@${PHOTO}`, '--out', 'thumbs', '--json'],
       {
@@ -102,14 +91,15 @@ describe('weft run', () => {
   });
 
   it('prints a single text output bare, and types inputs by their port', async () => {
-    const dir = temp();
-    const result = await weft(['run', writeJson(dir, 'greet.json', greet), '--input', 'who=Ada']);
+    const dir = tempDir();
+    const file = writeJson(dir, 'greet.json', greetPipeline);
+    const result = await weft(['run', file, '--input', 'who=Ada']);
     expect(result).toMatchObject({ code: 0, stdout: 'Hello Ada\n' });
   });
 
   it('reuses node results from --cache DIR, and recomputes with --no-cache', async () => {
-    const dir = temp();
-    const file = writeJson(dir, 'greet.json', greet);
+    const dir = tempDir();
+    const file = writeJson(dir, 'greet.json', greetPipeline);
     const args = ['run', file, '--input', 'who=Bo', '--cache', path.join(dir, 'cache')];
     await weft(args);
     const again = await weft(args);
@@ -120,18 +110,18 @@ describe('weft run', () => {
   });
 
   it('exits 1 and names the node when the run fails', async () => {
-    const dir = temp();
-    const result = await weft(['run', writeJson(dir, 'greet.json', greet)]);
+    const dir = tempDir();
+    const result = await weft(['run', writeJson(dir, 'greet.json', greetPipeline)]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/the run failed: node `who`/);
   });
 
   it('exits 1 with every problem when the pipeline is invalid', async () => {
-    const dir = temp();
+    const dir = tempDir();
     const broken = {
-      ...greet,
-      nodes: [...greet.nodes, { id: 'x', type: 'no.such', position: at, params: {} }],
+      ...greetPipeline,
+      nodes: [...greetPipeline.nodes, { id: 'x', type: 'no.such', position: at, params: {} }],
     };
     const result = await weft(['run', writeJson(dir, 'broken.json', broken)]);
     expect(result.code).toBe(1);

@@ -1,51 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { greetPipeline, parentOf, tempDir } from '../fixtures/shared.ts';
 import { weft } from './helpers.ts';
-
-const at = { x: 0, y: 0 };
-
-/** Saved as `greet`: text input `who` -> "Hello {{who}}" -> output `greeting`. */
-const greet = {
-  version: 1,
-  name: 'Greet',
-  nodes: [
-    { id: 'who', type: 'text.input', position: at, params: { name: 'who' } },
-    { id: 'hello', type: 'text.template', position: at, params: { template: 'Hello {{who}}' } },
-    { id: 'out', type: 'output.text', position: at, params: { name: 'greeting' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'who', sourcePort: 'text', target: 'hello', targetPort: 'who' },
-    { id: 'e2', source: 'hello', sourcePort: 'text', target: 'out', targetPort: 'value' },
-  ],
-};
-
-/** `Ada` -> a call of `target` (input `who`, output `greeting`) -> output `text`. */
-const parentOf = (target: string) => ({
-  version: 1,
-  name: 'Parent',
-  nodes: [
-    { id: 'name', type: 'text.constant', position: at, params: { text: 'Ada' } },
-    {
-      id: 'call',
-      type: 'pipeline.call',
-      position: at,
-      params: { pipeline: target, inputs: ['who'], outputs: ['greeting'] },
-    },
-    { id: 'out', type: 'output.text', position: at, params: { name: 'text' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'name', sourcePort: 'text', target: 'call', targetPort: 'who' },
-    { id: 'e2', source: 'call', sourcePort: 'greeting', target: 'out', targetPort: 'value' },
-  ],
-});
 
 /** A folder with `saved/greet.json` and `parent.json` (beside it, not saved). */
 function workspace(savedDir = 'saved') {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'weft-cli-calls-'));
+  const cwd = tempDir('weft-cli-calls-');
   mkdirSync(path.join(cwd, savedDir), { recursive: true });
-  writeFileSync(path.join(cwd, savedDir, 'greet.json'), JSON.stringify(greet));
+  writeFileSync(path.join(cwd, savedDir, 'greet.json'), JSON.stringify(greetPipeline));
   writeFileSync(path.join(cwd, 'parent.json'), JSON.stringify(parentOf('greet')));
   return cwd;
 }
@@ -74,7 +37,7 @@ describe('pipeline.call on the command line', () => {
   });
 
   it('says where to put saved pipelines when it has none, and exits 1', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'weft-cli-calls-'));
+    const cwd = tempDir('weft-cli-calls-');
     writeFileSync(path.join(cwd, 'parent.json'), JSON.stringify(parentOf('greet')));
     const result = await weft(['run', 'parent.json'], { cwd });
     expect(result.code).toBe(1);

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { nodeTypes } from '../../nodes/index.ts';
 import type { NodeDefinition } from '../../pipeline/node-type.ts';
@@ -11,14 +9,17 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { createServices } from '../../server/services.ts';
+import { tempDir } from '../fixtures/shared.ts';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const OCR_IMAGE = path.join(ROOT, 'examples', 'ocr', 'image.png');
-export const PHOTO = path.join(ROOT, 'examples', 'thumbnails', 'photo.jpg');
-export const QUICK_BROWN = 'The quick brown dog jumped over the lazy fox';
-
-/** OCR keeps the image's line breaks; a reader checks the words. */
-export const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+export {
+  OCR_IMAGE,
+  PHOTO,
+  QUICK_BROWN,
+  ROOT,
+  greetPipeline,
+  oneLine,
+  tempDir,
+} from '../fixtures/shared.ts';
 
 /** A node that waits `ms` (or until its run is cancelled), so a test can act mid-run. */
 export const sleepNode: NodeDefinition<{ ms: number }> = {
@@ -42,10 +43,6 @@ export const sleepNode: NodeDefinition<{ ms: number }> = {
 
 /** The real catalogue plus `test.sleep`. */
 export const testRegistry = new Registry([...nodeTypes, sleepNode]);
-
-export function tempDir(prefix = 'weft-test-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
-}
 
 export interface TestAppOptions {
   env?: Record<string, string>;
@@ -85,21 +82,6 @@ export const json = (body: unknown, method = 'POST'): RequestInit => ({
 });
 
 const at = { x: 0, y: 0 };
-
-/** text input `who` -> template "Hello {{who}}" -> output `greeting`. */
-export const greetPipeline: PipelineFile = {
-  version: 1,
-  name: 'Greet',
-  nodes: [
-    { id: 'who', type: 'text.input', position: at, params: { name: 'who' } },
-    { id: 'hello', type: 'text.template', position: at, params: { template: 'Hello {{who}}' } },
-    { id: 'out', type: 'output.text', position: at, params: { name: 'greeting' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'who', sourcePort: 'text', target: 'hello', targetPort: 'who' },
-    { id: 'e2', source: 'hello', sourcePort: 'text', target: 'out', targetPort: 'value' },
-  ],
-};
 
 /** image input `image` -> OCR -> output `text`. */
 export const ocrPipeline: PipelineFile = {

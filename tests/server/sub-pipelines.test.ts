@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PipelineFile } from '../../pipeline/schema.ts';
+import { parentOf } from '../fixtures/shared.ts';
 import { greetPipeline, json, testApp } from './helpers.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -9,28 +10,6 @@ beforeEach(async () => (t = await testApp()));
 afterEach(async () => t.close());
 
 const at = { x: 0, y: 0 };
-
-/** `Ada` -> a call of `greet` (input `who`, output `greeting`) -> output `text`. */
-function parentOf(inputs = ['who'], outputs = ['greeting']): PipelineFile {
-  return {
-    version: 1,
-    name: 'Parent',
-    nodes: [
-      { id: 'name', type: 'text.constant', position: at, params: { text: 'Ada' } },
-      {
-        id: 'call',
-        type: 'pipeline.call',
-        position: at,
-        params: { pipeline: 'greet', inputs, outputs },
-      },
-      { id: 'out', type: 'output.text', position: at, params: { name: 'text' } },
-    ],
-    edges: [
-      { id: 'e1', source: 'name', sourcePort: 'text', target: 'call', targetPort: 'who' },
-      { id: 'e2', source: 'call', sourcePort: 'greeting', target: 'out', targetPort: 'value' },
-    ],
-  };
-}
 
 /** A pipeline whose only node calls the saved pipeline `target`. */
 function callerOf(target: string): PipelineFile {
@@ -135,7 +114,7 @@ describe('sub-pipelines over HTTP', () => {
 
   it('POST /api/validate says what to set when a call does not match the saved pipeline', async () => {
     await save('greet', greetPipeline);
-    const res = await t.app.request('/api/validate', json(parentOf(['name'], ['greeting'])));
+    const res = await t.app.request('/api/validate', json(parentOf('greet', ['name'])));
     const body = await res.json();
     expect(body.valid).toBe(false);
     // The edge into `who` is reported too: the call has no such port until `inputs` lists it.

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { depthOver } from '../engine/sizes.ts';
-import { ApiError, badRequest } from './errors.ts';
+import { ApiError } from './errors.ts';
 
 /** What a request body turned out to be: parsed JSON, or the parts of a multipart form. */
 export type Body = { kind: 'json'; value: unknown } | { kind: 'form'; form: FormData };
@@ -71,12 +71,4 @@ export function parseJsonText(text: string, what = 'the request body'): unknown 
     );
   }
   return value;
-}
-
-/** Narrows a parsed body to a plain object, or refuses it naming what was expected. */
-export function asObject(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw badRequest(`${what} must be a JSON object`);
-  }
-  return value as Record<string, unknown>;
 }

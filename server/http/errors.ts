@@ -33,8 +33,6 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string, details?: unknown) =>
   new ApiError(400, 'bad_request', message, details);
-export const invalidInput = (message: string, details?: unknown) =>
-  new ApiError(400, 'invalid_input', message, details);
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
 export const conflict = (message: string, details?: unknown) =>
   new ApiError(409, 'conflict', message, details);
